@@ -1,0 +1,69 @@
+"""
+eventmodel: source-attributed event modelling.
+
+Typed, immutable values for "X says Y happened": who said it, where it was
+seen, what was said to have happened, and how sure anyone is.
+"""
+
+from __future__ import annotations
+
+from ._actor import Actor, ActorKind, Affiliation
+from ._claim import MAX_CLAIM_DEPTH, Claim, SpeechAct
+from ._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, ConfidenceScale, Reliability
+from ._event import Event, Participant, Proposition
+from ._evidence import Evidence, TextQuote, TextSpan
+from ._factuality import Certainty, Factuality, Polarity
+from ._frozen import FrozenDict
+from ._ids import canonical_json
+from ._place import GeoPoint, Place
+from ._quantity import Quantity
+from ._source import Source, SourceKind
+from ._when import Precision, When
+from .exceptions import (
+    EventModelError,
+    InvalidTypeError,
+    InvalidValueError,
+    ProvenanceError,
+    UnknownTypeError,
+    UnresolvedReferenceError,
+)
+
+__all__ = [
+    "ADMIRALTY_CREDIBILITY",
+    "ESTIMATIVE_WORDS",
+    "MAX_CLAIM_DEPTH",
+    "Actor",
+    "ActorKind",
+    "Affiliation",
+    "Certainty",
+    "Claim",
+    "Confidence",
+    "ConfidenceScale",
+    "Event",
+    "EventModelError",
+    "Evidence",
+    "Factuality",
+    "FrozenDict",
+    "GeoPoint",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Participant",
+    "Place",
+    "Polarity",
+    "Precision",
+    "Proposition",
+    "ProvenanceError",
+    "Quantity",
+    "Reliability",
+    "Source",
+    "SourceKind",
+    "SpeechAct",
+    "TextQuote",
+    "TextSpan",
+    "UnknownTypeError",
+    "UnresolvedReferenceError",
+    "When",
+    "canonical_json",
+]
+
+__version__ = "0.1.0.dev0"

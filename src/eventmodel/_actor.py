@@ -1,0 +1,122 @@
+"""
+Actor: who says, who acts, who is acted on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from . import _validation as v
+from ._frozen import FrozenDict
+from ._ids import AUTO, id_or_auto, settle_id
+from ._repr import compact_repr
+from ._when import When
+
+__all__ = ["Actor", "ActorKind", "Affiliation"]
+
+
+class ActorKind(v.ModelEnum):
+    """
+    What kind of actor an :class:`Actor` is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    #: A government or one of its bodies: a ministry, a general staff's press office.
+    GOVERNMENT = "government"
+    MILITARY_UNIT = "military-unit"
+    ARMED_GROUP = "armed-group"
+    #: A news outlet or broadcaster.
+    MEDIA = "media"
+    #: A state as a whole ("Russia", "Ukraine").
+    STATE = "state"
+    #: A loose group spoken of as one: "the West", "western intelligence".
+    COLLECTIVE = "collective"
+    UNKNOWN = "unknown"
+
+
+def _kind(value: ActorKind | str) -> ActorKind:
+    return v.coerce_enum(ActorKind, value)  # type: ignore[no-any-return]
+
+
+def _actor_ref(value: Actor | str) -> str:
+    return v.ref_id(value)  # type: ignore[no-any-return]
+
+
+def _aliases(value: Iterable[str]) -> tuple[str, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _affiliations(value: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _identifiers(value: Mapping[str, str]) -> FrozenDict[str, str]:
+    return v.to_frozen_dict(value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class Affiliation:
+    """
+    A role an actor holds in another actor ("Secretary of State" in the US
+    government), for the time given.
+
+    Args:
+        organization: The actor the role is in, or its id.
+        role: The role or title.
+        when: When the actor held it.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    organization: str = attrs.field(converter=_actor_ref, validator=v.identifier)
+    role: str | None = attrs.field(default=None, validator=v.optional_text)
+    when: When | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
+    )
+
+
+@attrs.frozen(repr=False)
+class Actor:
+    """
+    Someone or something that says or does things: a person, an
+    organization, a government, a military unit, a media outlet, a state, a
+    collective ("the West"), or an unknown actor.
+
+    Args:
+        name: The name as sources use it.
+        kind: What kind of actor it is (an :class:`ActorKind` or its value).
+        id: A stable id such as ``"actor:joe-biden"``; derived from the
+            content when left out.
+        aliases: Other names ("POTUS").
+        affiliations: Roles in other actors.
+        identifiers: Ids in other systems, by system (``{"wikidata": "Q6279"}``).
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
+    name: str = attrs.field(validator=v.text)
+    kind: ActorKind = attrs.field(
+        default=ActorKind.UNKNOWN, converter=_kind, validator=v.member_of(ActorKind)
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_aliases, validator=v.texts)
+    affiliations: tuple[Affiliation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_affiliations, validator=v.tuple_of(Affiliation, "Affiliations")
+    )
+    identifiers: FrozenDict[str, str] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=_identifiers, validator=v.mapping_of(str, "string")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        settle_id(self)

@@ -1,0 +1,187 @@
+"""
+Claim: "X says Y".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, Final
+
+import attrs
+
+from . import _validation as v
+from ._confidence import Confidence
+from ._event import Event, Proposition
+from ._evidence import Evidence
+from ._factuality import Factuality
+from ._ids import AUTO, id_or_auto, settle_id
+from ._repr import compact_repr
+from ._when import When
+
+if TYPE_CHECKING:
+    from ._actor import Actor
+
+__all__ = ["MAX_CLAIM_DEPTH", "Claim", "SpeechAct"]
+
+#: How deeply claims may nest (reported speech within reported speech).
+MAX_CLAIM_DEPTH: Final = 50
+
+
+class SpeechAct(v.ModelEnum):
+    """
+    What a claimant does in saying something.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STATES = "states"
+    REPORTS = "reports"
+    CLAIMS = "claims"
+    ALLEGES = "alleges"
+    ACCUSES = "accuses"
+    DENIES = "denies"
+    CONFIRMS = "confirms"
+    ANNOUNCES = "announces"
+    WARNS = "warns"
+    THREATENS = "threatens"
+    PREDICTS = "predicts"
+    ESTIMATES = "estimates"
+    INTERPRETS = "interprets"
+    QUOTES = "quotes"
+    SHOWS = "shows"
+    ASKS = "asks"
+
+
+def _speech_act(value: SpeechAct | str) -> SpeechAct:
+    return v.coerce_enum(SpeechAct, value)  # type: ignore[no-any-return]
+
+
+def _factuality(value: Factuality | str) -> Factuality:
+    if isinstance(value, str):
+        try:
+            return Factuality.parse(value)
+        except ValueError:
+            return value  # type: ignore[return-value]
+    return value
+
+
+def _actor_ref(value: Actor | str | None) -> str | None:
+    return v.ref_id(value)  # type: ignore[no-any-return]
+
+
+def _event_ref(value: Event | str | None) -> str | None:
+    return v.ref_id(value)  # type: ignore[no-any-return]
+
+
+def _claim_refs(value: Iterable[Claim | str]) -> tuple[str, ...]:
+    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+
+
+def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class Claim:
+    """
+    "X says Y": a claimant, what it says, and how.
+
+    The content is an :class:`Event`, a :class:`Proposition`, or another
+    ``Claim``: a nested claim is reported speech (the article says that
+    Blinken said that Biden meant ...). Claims nest at most
+    ``MAX_CLAIM_DEPTH`` (50) deep.
+
+    Args:
+        claimant: Who says it: an actor or its id, or ``None`` for "it was
+            reported".
+        content: What is said.
+        id: A stable id; derived from the content when left out.
+        speech_act: What the claimant does in saying it (states, denies, ...).
+        factuality: How committed the claimant is (``"CT+"``, ``"PR+"``,
+            ``"CT-"``, ...); certain and positive by default.
+        confidence: How likely the analyst judges it to be true.
+        made_at: When the claimant said it.
+        evidence: Where it was seen: quotes and spans in sources.
+        setting: The event in which it was said (a speech, a press
+            conference), or its id.
+        supersedes: Earlier claims it replaces, or their ids.
+        retracts: Earlier claims it withdraws, or their ids.
+
+    Raises:
+        InvalidValueError: For content that is not an Event, Proposition or
+            Claim, or nesting deeper than ``MAX_CLAIM_DEPTH``.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    MAX_DEPTH: ClassVar[int] = MAX_CLAIM_DEPTH
+
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
+    claimant: str | None = attrs.field(converter=_actor_ref, validator=v.optional_identifier)
+    content: Event | Claim | Proposition = attrs.field()
+    speech_act: SpeechAct = attrs.field(
+        default=SpeechAct.STATES, kw_only=True, converter=_speech_act, validator=v.member_of(SpeechAct)
+    )
+    factuality: Factuality = attrs.field(default=Factuality.CT_PLUS, kw_only=True, converter=_factuality)
+    confidence: Confidence | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(Confidence, "a Confidence")
+    )
+    made_at: When | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), kw_only=True, converter=_evidence, validator=v.tuple_of(Evidence, "Evidence")
+    )
+    setting: str | None = attrs.field(
+        default=None, kw_only=True, converter=_event_ref, validator=v.optional_identifier
+    )
+    supersedes: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_claim_refs, validator=v.identifiers
+    )
+    retracts: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_claim_refs, validator=v.identifiers
+    )
+
+    @content.validator
+    def _check_content(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, (Event, Claim, Proposition)):
+            v.fail(self, attribute, "must be an Event, a Proposition or a Claim", value, wrong_type=True)
+        depth = 1
+        while isinstance(value, Claim):
+            depth += 1
+            value = value.content
+        if depth > MAX_CLAIM_DEPTH:
+            v.fail(
+                self,
+                attribute,
+                f"nests claims {depth} deep, more than the {MAX_CLAIM_DEPTH} allowed",
+                f"<{depth} nested claims>",
+            )
+
+    @factuality.validator
+    def _check_factuality(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Factuality):
+            v.fail(
+                self,
+                attribute,
+                "must be a Factuality or a FactBank code",
+                value,
+                "use a code such as 'CT+', 'PR+', 'PS+', 'CT-' or 'Uu'",
+                wrong_type=not isinstance(value, str),
+            )
+
+    def __attrs_post_init__(self) -> None:
+        settle_id(self)
+
+    @property
+    def depth(self) -> int:
+        """How many claims deep this one goes: 1 when its content is not a claim."""
+        depth = 1
+        content = self.content
+        while isinstance(content, Claim):
+            depth += 1
+            content = content.content
+        return depth

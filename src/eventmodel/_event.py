@@ -1,0 +1,163 @@
+"""
+Event and Proposition: what a claim says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from . import _validation as v
+from ._frozen import FrozenDict
+from ._ids import AUTO, id_or_auto, settle_id
+from ._place import Place
+from ._quantity import Quantity
+from ._repr import compact_repr
+from ._when import When
+
+if TYPE_CHECKING:
+    from ._actor import Actor
+
+__all__ = ["Event", "Participant", "Proposition"]
+
+_EVENT_KIND: Final = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)*")
+
+
+def _actor_ref(value: Actor | str) -> str:
+    return v.ref_id(value)  # type: ignore[no-any-return]
+
+
+def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
+    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+
+
+def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _quantities(value: Mapping[str, Quantity]) -> FrozenDict[str, Quantity]:
+    return v.to_frozen_dict(value)  # type: ignore[no-any-return]
+
+
+def _details(value: Mapping[str, str]) -> FrozenDict[str, str]:
+    return v.to_frozen_dict(value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class Participant:
+    """
+    An actor taking part in an event, in a role: ``"agent"`` (who did it),
+    ``"target"``, ``"victim"``, ``"speaker"``, or any other role word.
+
+    Args:
+        actor: The actor, or its id.
+        role: The actor's role in the event.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    actor: str = attrs.field(converter=_actor_ref, validator=v.identifier)
+    role: str = attrs.field(validator=v.text)
+
+
+@attrs.frozen(repr=False)
+class Event:
+    """
+    Something that happened, happens or may happen, as one claim describes
+    it. An event is only ever known through a :class:`Claim`.
+
+    Its ``id`` names the real-world happening, so that many claims can
+    describe the same event, each in its own way (one says 16,600 soldiers,
+    another 10,000): give the same id to co-refer. Left out, the id is derived
+    from the description.
+
+    Args:
+        kind: What happened, as a dotted word from an open vocabulary:
+            ``"attack.shelling"``, ``"statement.speech"``, ``"losses"``.
+        id: The happening's id.
+        when: When it happened.
+        where: Where it happened.
+        participants: Who took part, in which role.
+        description: A short description in the claimant's terms.
+        quantities: Numbers claimed, by name (``{"personnel": ...}``).
+        details: Other claimed particulars, by name
+            (``{"weapon": "Tornado-S MLRS"}``).
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
+    kind: str = attrs.field()
+    when: When | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
+    )
+    where: Place | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(Place, "a Place")
+    )
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), kw_only=True, converter=_participants, validator=v.tuple_of(Participant, "Participants")
+    )
+    description: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
+    quantities: FrozenDict[str, Quantity] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+    )
+    details: FrozenDict[str, str] = attrs.field(
+        factory=FrozenDict,
+        kw_only=True,
+        converter=_details,
+        validator=v.mapping_of(str, "string", empty_values=True),
+    )
+
+    @kind.validator
+    def _check_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        v.text(self, attribute, value)
+        assert isinstance(value, str)
+        if not _EVENT_KIND.fullmatch(value):
+            v.fail(
+                self,
+                attribute,
+                "must be lowercase dotted words",
+                value,
+                "write it like 'attack.shelling' or 'losses'",
+            )
+
+    def __attrs_post_init__(self) -> None:
+        settle_id(self)
+
+
+@attrs.frozen(repr=False)
+class Proposition:
+    """
+    Content of a claim that is not an event: a state of affairs, an
+    intention, a judgement ("the U.S. is not seeking regime change").
+
+    Args:
+        text: The proposition in words.
+        id: Names the proposition so that claims can agree or disagree about
+            the same one; unlike an event's, it is not derived when left out.
+        about: The actors it is about, or their ids.
+        quantities: Numbers it states, by name ("share of Luhansk held": 93).
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    text: str = attrs.field(validator=v.text)
+    id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
+    about: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_actor_refs, validator=v.identifiers
+    )
+    quantities: FrozenDict[str, Quantity] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+    )

@@ -1,0 +1,107 @@
+"""
+Evidence: where in a source a claim was seen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from . import _validation as v
+from ._repr import compact_repr
+
+if TYPE_CHECKING:
+    from ._source import Source
+
+__all__ = ["Evidence", "TextQuote", "TextSpan"]
+
+
+@attrs.frozen(repr=False)
+class TextQuote:
+    """
+    The words of a source, with a little context on each side to tell apart
+    repeated words (W3C Web Annotation ``TextQuoteSelector``).
+
+    Args:
+        exact: The quoted words exactly as the source has them.
+        prefix: The text just before them, when needed to find them.
+        suffix: The text just after them.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    exact: str = attrs.field(validator=v.text)
+    prefix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
+    suffix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
+
+
+@attrs.frozen(repr=False)
+class TextSpan:
+    """
+    A stretch of a source's text by position: ``text[start:end]``, counted in
+    code points (W3C Web Annotation ``TextPositionSelector``).
+
+    Raises:
+        InvalidValueError: For a negative start, or an end not after the start.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    start: int = attrs.field(validator=v.whole_number(0))
+    end: int = attrs.field(validator=v.whole_number(0))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            v.fail(self, "end", f"must be greater than start ({self.start})", self.end)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def _source_ref(value: Source | str) -> str:
+    return v.ref_id(value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class Evidence:
+    """
+    A pointer into a source: the source's id, and where in it (a quote, a
+    span, or both). Evidence with neither points at the whole source, as for a
+    video.
+
+    Args:
+        source: The source, or its id.
+        quote: The words that carry the claim.
+        span: Where those words stand in the source's text.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    source: str = attrs.field(converter=_source_ref, validator=v.identifier)
+    quote: TextQuote | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(TextQuote, "a TextQuote")
+    )
+    span: TextSpan | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(TextSpan, "a TextSpan")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        quote, span = self.quote, self.span
+        if quote is not None and span is not None and len(span) != len(quote.exact):
+            v.fail(
+                self,
+                "span",
+                f"is {len(span)} code points long but the quote is {len(quote.exact)}",
+                span,
+                "make the span cover exactly the quoted words",
+            )

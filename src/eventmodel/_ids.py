@@ -1,0 +1,138 @@
+"""
+Deterministic ids: an id derived from what an object says.
+
+An object built without an id gets ``"<tag>:<digest>"``, where ``<tag>`` is
+its type tag (``actor``, ``source``, ``event``, ``claim``) and ``<digest>`` is
+the first 32 hexadecimal digits (128 bits) of the SHA-256 of the object's JSON
+document form, without its own ``id`` member, canonicalised by RFC 8785 (JSON
+Canonicalization Scheme). Any tool that holds the JSON can recompute the id.
+
+This is the one place where the model needs the serializer's view of an
+object: :func:`derive_id` asks :mod:`eventmodel._document` for the document
+form, and nothing else in the model imports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any, Final, cast
+
+from ._validation import check_id
+from .exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["AUTO", "canonical_json", "derive_id", "id_or_auto", "settle_id"]
+
+DIGEST_LENGTH: Final = 32
+_MAX_SAFE_INTEGER: Final = 2**53 - 1
+
+
+class _Auto:
+    """The default of an ``id`` field: derive the id from the content."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<derived>"
+
+
+#: The default of every ``id`` field; typed as ``str`` so that ``obj.id`` is
+#: a ``str`` for type checkers (it is replaced before construction ends).
+AUTO: Final = cast(str, _Auto())
+
+_encode_string: Final[Callable[[str], str]] = json.encoder.encode_basestring
+
+
+def _utf16_key(item: tuple[str, Any]) -> bytes:
+    return item[0].encode("utf-16-be")
+
+
+def _write(value: object, out: list[str], path: str) -> None:
+    if value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, str):
+        out.append(_encode_string(value))
+    elif isinstance(value, int):
+        if abs(value) > _MAX_SAFE_INTEGER:
+            raise InvalidValueError(
+                "is beyond the integers RFC 8785 can write exactly (±2**53-1)", value=value, path=path
+            )
+        out.append(str(value))
+    elif isinstance(value, dict):
+        out.append("{")
+        for index, (key, item) in enumerate(sorted(value.items(), key=_utf16_key)):
+            if index:
+                out.append(",")
+            out.append(_encode_string(key))
+            out.append(":")
+            _write(item, out, f"{path}.{key}")
+        out.append("}")
+    elif isinstance(value, list):
+        out.append("[")
+        for index, item in enumerate(value):
+            if index:
+                out.append(",")
+            _write(item, out, f"{path}[{index}]")
+        out.append("]")
+    else:
+        raise InvalidValueError(
+            "cannot be written as canonical JSON (only null, booleans, integers, strings, lists and objects)",
+            value=value,
+            path=path,
+        )
+
+
+def canonical_json(value: object) -> bytes:
+    """
+    The RFC 8785 canonical form of a JSON value made of ``None``, booleans,
+    integers, strings, lists and dicts (the values of eventmodel's documents,
+    which write every non-integer number as a string).
+
+    Members are sorted by the UTF-16 code units of their names, strings are
+    escaped as ECMAScript's ``JSON.stringify`` does, and nothing else is
+    added: no white space, UTF-8 throughout.
+
+    Raises:
+        InvalidValueError: For a float, an integer beyond ±2**53-1, or any
+            other value that is not plain JSON.
+
+    """
+    out: list[str] = []
+    _write(value, out, "$")
+    return "".join(out).encode("utf-8")
+
+
+def derive_id(obj: object) -> str:
+    """
+    The deterministic id of *obj*: ``f"{tag}:{digest}"`` as described in the
+    module docstring.
+    """
+    from ._document import tag_of, to_document  # noqa: PLC0415 - the one bridge from the model to its document form
+
+    document = to_document(obj)
+    assert isinstance(document, dict)
+    document.pop("id", None)
+    digest = hashlib.sha256(canonical_json(document)).hexdigest()[:DIGEST_LENGTH]
+    return f"{tag_of(type(obj))}:{digest}"
+
+
+def settle_id(obj: object) -> None:
+    """
+    Give *obj* its derived id if it was built without one. Called last in
+    ``__attrs_post_init__``, once every other field is valid.
+    """
+    if obj.id is AUTO:  # type: ignore[attr-defined]
+        object.__setattr__(obj, "id", derive_id(obj))
+
+
+def id_or_auto(inst: object, attribute: Any, value: object) -> None:
+    """The validator of ``id`` fields: a valid id, or none given yet."""
+    if value is not AUTO:
+        check_id(inst, attribute, value)

@@ -1,0 +1,146 @@
+"""
+Place and GeoPoint: where something happened, as the source names it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from . import _validation as v
+from ._repr import compact_repr
+
+__all__ = ["GeoPoint", "Place"]
+
+_COUNTRY: Final = re.compile(r"[A-Z]{2}")
+
+Number = Decimal | int | float | str
+
+
+def _coordinate(value: Number) -> Decimal:
+    return v.to_decimal(value)  # type: ignore[no-any-return]
+
+
+def _optional_coordinate(value: Number | None) -> Decimal | None:
+    return v.to_decimal(value)  # type: ignore[no-any-return]
+
+
+def _admin(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class GeoPoint:
+    """
+    A point on the Earth (WGS 84), with how far from it the place may be.
+
+    Coordinates are Decimals, kept exactly as given (a float through its
+    shortest repr), like every number in eventmodel.
+
+    Args:
+        lat: Latitude in degrees, -90 to 90.
+        lon: Longitude in degrees, -180 to 180.
+        precision_m: How far, in metres, the true place may lie from the
+            point (a town centre for a town: a few thousand).
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    lat: Decimal = attrs.field(converter=_coordinate, eq=v.exact_decimal)
+    lon: Decimal = attrs.field(converter=_coordinate, eq=v.exact_decimal)
+    precision_m: Decimal | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_coordinate, eq=v.exact_decimal
+    )
+
+    @lat.validator
+    def _check_lat(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        _in_range(self, attribute, value, 90)
+
+    @lon.validator
+    def _check_lon(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        _in_range(self, attribute, value, 180)
+
+    @precision_m.validator
+    def _check_precision(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            v.finite_decimal(self, attribute, value)
+            assert isinstance(value, Decimal)
+            if value < 0:
+                v.fail(self, attribute, "must not be negative", value)
+
+
+def _in_range(inst: object, attribute: attrs.Attribute[Any], value: object, limit: int) -> None:
+    v.finite_decimal(inst, attribute, value)
+    assert isinstance(value, Decimal)
+    if not -limit <= value <= limit:
+        v.fail(inst, attribute, f"must be from -{limit} to {limit} degrees", value)
+
+
+@attrs.frozen(repr=False)
+class Place:
+    """
+    A place as a source names it, with whatever locates it.
+
+    Args:
+        name: The name as used ("Krasnohorivka").
+        country: ISO 3166-1 alpha-2 code ("UA").
+        admin: The administrative units that hold it, largest first
+            (``("Donetsk Oblast", "Pokrovsk Raion")``).
+        point: Coordinates, when known.
+        gazetteer_id: An id in a gazetteer, prefixed by its name
+            (``"geonames:704147"``, ``"wikidata:Q1027960"``).
+
+    Raises:
+        InvalidValueError: When nothing at all locates the place, or the
+            country is not two capital letters.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    name: str | None = attrs.field(default=None, validator=v.optional_text)
+    country: str | None = attrs.field(default=None, kw_only=True)
+    admin: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_admin, validator=v.texts)
+    point: GeoPoint | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(GeoPoint, "a GeoPoint")
+    )
+    gazetteer_id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
+
+    @country.validator
+    def _check_country(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        v.optional_text(self, attribute, value)
+        assert isinstance(value, str)
+        if not _COUNTRY.fullmatch(value):
+            v.fail(
+                self,
+                attribute,
+                "must be an ISO 3166-1 alpha-2 code (two capital letters)",
+                value,
+                "use a code such as 'UA' or 'RU'",
+            )
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.name is None
+            and self.country is None
+            and not self.admin
+            and self.point is None
+            and self.gazetteer_id is None
+        ):
+            v.fail(
+                self,
+                "name",
+                "is needed when nothing else locates the place",
+                None,
+                "give a name, a country, admin units, a point or a gazetteer id",
+            )

@@ -1,0 +1,172 @@
+"""
+Source: where a claim was seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from . import _validation as v
+from ._confidence import Reliability
+from ._ids import AUTO, id_or_auto, settle_id
+from ._repr import compact_repr
+from ._when import When
+
+if TYPE_CHECKING:
+    from ._actor import Actor
+
+__all__ = ["Source", "SourceKind"]
+
+_URL: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
+_LANGUAGE: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+class SourceKind(v.ModelEnum):
+    """
+    What kind of thing a :class:`Source` is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NEWS_ARTICLE = "news-article"
+    VIDEO = "video"
+    IMAGE = "image"
+    PRESS_RELEASE = "press-release"
+    OFFICIAL_STATEMENT = "official-statement"
+    SPEECH = "speech"
+    PRESS_CONFERENCE = "press-conference"
+    INTERVIEW = "interview"
+    SOCIAL_POST = "social-post"
+    REPORT = "report"
+    DATASET = "dataset"
+    OTHER = "other"
+
+
+def _kind(value: SourceKind | str) -> SourceKind:
+    return v.coerce_enum(SourceKind, value)  # type: ignore[no-any-return]
+
+
+def _reliability(value: Reliability | str | None) -> Reliability | None:
+    return v.coerce_enum(Reliability, value)  # type: ignore[no-any-return]
+
+
+def _actor_ref(value: Actor | str | None) -> str | None:
+    return v.ref_id(value)  # type: ignore[no-any-return]
+
+
+def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
+    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+
+
+def _source_refs(value: Iterable[Source | str]) -> tuple[str, ...]:
+    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class Source:
+    """
+    Where claims were seen: a news article, a video, a press release, an
+    official statement, a speech, a press conference, a social media post, a
+    report, a data set.
+
+    Args:
+        kind: What kind of source it is (a :class:`SourceKind` or its value).
+        id: A stable id such as ``"src:republicworld-2022-03-27"``; derived
+            from the content when left out.
+        title: Its title or headline.
+        publisher: The actor that published it, or its id.
+        authors: The actors that wrote or made it, or their ids.
+        url: Where it can be found.
+        published: When it was published.
+        retrieved: When it was read, as an aware datetime.
+        language: Its language as a BCP 47 tag ("en", "uk", "pt-BR").
+        reliability: The source's Admiralty reliability grade, A to F.
+        derived_from: The sources it is based on, or their ids.
+        text: Its text, when known; quotes are checked against it.
+
+    Raises:
+        InvalidValueError: For a malformed url or language tag, or a naive
+            ``retrieved`` datetime.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    __repr__ = compact_repr
+
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
+    kind: SourceKind = attrs.field(converter=_kind, validator=v.member_of(SourceKind))
+    title: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
+    publisher: str | None = attrs.field(
+        default=None, kw_only=True, converter=_actor_ref, validator=v.optional_identifier
+    )
+    authors: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_actor_refs, validator=v.identifiers
+    )
+    url: str | None = attrs.field(default=None, kw_only=True)
+    published: When | None = attrs.field(
+        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
+    )
+    retrieved: datetime | None = attrs.field(default=None, kw_only=True)
+    language: str | None = attrs.field(default=None, kw_only=True)
+    reliability: Reliability | None = attrs.field(
+        default=None, kw_only=True, converter=_reliability, validator=v.optional_member_of(Reliability)
+    )
+    derived_from: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_source_refs, validator=v.identifiers
+    )
+    text: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text, repr=False)
+
+    @url.validator
+    def _check_url(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        v.optional_text(self, attribute, value)
+        assert isinstance(value, str)
+        if not _URL.fullmatch(value):
+            v.fail(
+                self,
+                attribute,
+                "must be an absolute URL with no spaces",
+                value,
+                "write it like 'https://example.org/a'",
+            )
+
+    @retrieved.validator
+    def _check_retrieved(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, datetime):
+            v.fail(self, attribute, "must be a datetime", value, wrong_type=True)
+            return
+        if value.utcoffset() is None:
+            v.fail(
+                self,
+                attribute,
+                "must be timezone-aware: a moment of retrieval is an instant",
+                value,
+                "pass tzinfo, e.g. datetime(..., tzinfo=timezone.utc)",
+            )
+
+    @language.validator
+    def _check_language(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        v.optional_text(self, attribute, value)
+        assert isinstance(value, str)
+        if not _LANGUAGE.fullmatch(value):
+            v.fail(
+                self,
+                attribute,
+                "must be a BCP 47 language tag",
+                value,
+                "use a tag such as 'en', 'uk' or 'pt-BR'",
+            )
+
+    def __attrs_post_init__(self) -> None:
+        settle_id(self)

@@ -1,0 +1,371 @@
+"""
+Validators and converters shared by the model classes.
+
+Converters only normalise values they understand (a list becomes a tuple, an
+``Actor`` becomes its id, ``"person"`` becomes ``ActorKind.PERSON``) and pass
+anything else through unchanged; the validators that run next reject what is
+left with an error that names the class, the field and the value. That split
+keeps every message in one place, with the field name that converters do not
+know.
+
+The model modules wrap these helpers in small named converters whose argument
+types tell type checkers what each field accepts (attrs' mypy plugin reads
+them); since a converter hands unconverted input on to its validator, its
+declared return type is a promise the validator keeps, hence the
+``no-any-return`` ignores there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from enum import Enum, StrEnum
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from ._frozen import FrozenDict
+from .exceptions import InvalidTypeError, InvalidValueError
+
+E = TypeVar("E", bound=Enum)
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: An id: no white space, no control characters, no lone surrogates.
+_ID: Final = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+MAX_ID_LENGTH: Final = 2048
+
+
+def fail(
+    inst: object,
+    attribute: attrs.Attribute[Any] | str,
+    reason: str,
+    value: object,
+    fix: str | None = None,
+    *,
+    wrong_type: bool = False,
+) -> None:
+    """
+    Raise the library's error for a bad field value of *inst*.
+    """
+    kind = InvalidTypeError if wrong_type else InvalidValueError
+    name = attribute if isinstance(attribute, str) else attribute.name
+    raise kind(reason, cls=type(inst).__name__, field=name, value=value, fix=fix)
+
+
+def type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def has_lone_surrogate(text: str) -> bool:
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+# -- text ---------------------------------------------------------------------
+
+
+def _check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: object, *, empty_ok: bool) -> None:
+    if not isinstance(value, str):
+        fail(inst, attribute, "must be a string", value, wrong_type=True)
+        return
+    if not value and not empty_ok:
+        fail(
+            inst,
+            attribute,
+            "must not be empty",
+            value,
+            "leave the field out instead of giving an empty string",
+        )
+    if has_lone_surrogate(value):
+        fail(
+            inst,
+            attribute,
+            "must be valid Unicode text, but it holds a lone surrogate",
+            value,
+            "decode the input with errors='strict' or 'replace' before building the object",
+        )
+
+
+def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A non-empty string."""
+    _check_str(inst, attribute, value, empty_ok=False)
+
+
+def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or a non-empty string."""
+    if value is not None:
+        _check_str(inst, attribute, value, empty_ok=False)
+
+
+def optional_any_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None`` or any string, empty included."""
+    if value is not None:
+        _check_str(inst, attribute, value, empty_ok=True)
+
+
+def check_id(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
+    """An id: a non-empty string without white space or control characters."""
+    if not isinstance(value, str):
+        fail(inst, attribute, "must be an id (a string)", value, wrong_type=True)
+        return
+    if not value:
+        fail(
+            inst,
+            attribute,
+            "must not be empty",
+            value,
+            "give an id such as 'actor:joe-biden', or none to derive one",
+        )
+    if len(value) > MAX_ID_LENGTH:
+        fail(inst, attribute, f"must be at most {MAX_ID_LENGTH} characters long", value)
+    if not _ID.fullmatch(value):
+        fail(
+            inst,
+            attribute,
+            "must not contain white space or control characters",
+            value,
+            "use a compact id such as 'actor:joe-biden'",
+        )
+
+
+def identifier(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_id(inst, attribute, value)
+
+
+def optional_identifier(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_id(inst, attribute, value)
+
+
+def identifiers(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of ids."""
+    items = _require_tuple(inst, attribute, value, "ids")
+    for index, item in enumerate(items):
+        check_id(inst, f"{attribute.name}[{index}]", item)
+
+
+def texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of non-empty strings."""
+    items = _require_tuple(inst, attribute, value, "strings")
+    for index, item in enumerate(items):
+        _check_str(inst, f"{attribute.name}[{index}]", item, empty_ok=False)
+
+
+# -- collections --------------------------------------------------------------
+
+
+def _require_tuple(
+    inst: object, attribute: attrs.Attribute[Any], value: object, what: str
+) -> tuple[Any, ...]:
+    if not isinstance(value, tuple):
+        fail(inst, attribute, f"must be a list or tuple of {what}", value, wrong_type=True)
+    return value  # type: ignore[return-value]
+
+
+def tuple_of(kind: type, what: str) -> Validator:
+    """A tuple whose items are all instances of *kind*."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items = _require_tuple(inst, attribute, value, what)
+        for index, item in enumerate(items):
+            if not isinstance(item, kind):
+                fail(inst, f"{attribute.name}[{index}]", f"must be a {kind.__name__}", item, wrong_type=True)
+
+    return validate
+
+
+def to_tuple(value: object) -> Any:
+    """Turn a list, set or other iterable into a tuple; leave text and mappings alone."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, Mapping)):
+        return tuple(value)
+    return value
+
+
+def ref_id(value: object) -> Any:
+    """An object with an ``id`` (an Actor, a Source, a Claim) becomes its id."""
+    if value is None or isinstance(value, str):
+        return value
+    ident = getattr(value, "id", None)
+    if isinstance(ident, str) and attrs.has(type(value)):
+        return ident
+    return value
+
+
+def to_ref_tuple(value: object) -> Any:
+    """Like :func:`to_tuple`, and each object with an id becomes its id."""
+    items = to_tuple(value)
+    if isinstance(items, tuple):
+        return tuple(ref_id(item) for item in items)
+    return items
+
+
+def to_frozen_dict(value: object) -> Any:
+    """Turn a mapping into a :class:`FrozenDict`; leave anything else alone."""
+    if isinstance(value, Mapping) and not isinstance(value, FrozenDict):
+        return FrozenDict(value)
+    return value
+
+
+def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validator:
+    """A mapping from non-empty string keys to values of *kind*."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, FrozenDict):
+            fail(inst, attribute, f"must be a mapping of names to {what}", value, wrong_type=True)
+            return
+        for key, item in value.items():
+            _check_str(inst, f"{attribute.name} key", key, empty_ok=False)
+            if not isinstance(item, kind):
+                fail(inst, f"{attribute.name}[{key!r}]", f"must be a {what}", item, wrong_type=True)
+            elif kind is str:
+                _check_str(inst, f"{attribute.name}[{key!r}]", item, empty_ok=empty_values)
+
+    return validate
+
+
+# -- plain values -------------------------------------------------------------
+
+
+def instance_of(kind: type | tuple[type, ...], what: str) -> Validator:
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            fail(inst, attribute, f"must be {what}", value, wrong_type=True)
+
+    return validate
+
+
+def optional_instance_of(kind: type | tuple[type, ...], what: str) -> Validator:
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            fail(inst, attribute, f"must be {what} or None", value, wrong_type=True)
+
+    return validate
+
+
+def boolean(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        fail(inst, attribute, "must be True or False", value, wrong_type=True)
+
+
+def to_decimal(value: object) -> Any:
+    """
+    Turn an int, a float or a numeric string into a ``Decimal``, exactly.
+
+    A float becomes the Decimal of its shortest repr (``0.1`` gives
+    ``Decimal('0.1')``, not the binary expansion); booleans and anything else
+    pass through for the validator to reject.
+    """
+    if isinstance(value, (Decimal, bool)):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else Decimal(str(value))
+    if isinstance(value, str) and len(value) <= 1000:
+        try:
+            return Decimal(value.strip().replace("_", "")) if _NUMBER.fullmatch(value.strip()) else value
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+            return value
+    return value
+
+
+_NUMBER: Final = re.compile(r"[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, Decimal):
+        fail(
+            inst,
+            attribute,
+            "must be a number (an int, a Decimal, or a numeric string such as '16600')",
+            value,
+            wrong_type=True,
+        )
+        return
+    if not value.is_finite():
+        fail(inst, attribute, "must be a finite number, not NaN or infinity", value)
+
+
+def optional_finite_decimal(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        finite_decimal(inst, attribute, value)
+
+
+def exact_decimal(value: Decimal | None) -> object:
+    """
+    The equality key of a Decimal field: ``2`` and ``2.0`` are different
+    values as written, so they compare unequal.
+    """
+    return None if value is None else value.as_tuple()
+
+
+def whole_number(minimum: int | None = None, maximum: int | None = None) -> Validator:
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            fail(inst, attribute, "must be a whole number (an int)", value, wrong_type=True)
+            return
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            span = (
+                f"from {minimum} to {maximum}"
+                if minimum is not None and maximum is not None
+                else f"at least {minimum}"
+                if minimum is not None
+                else f"at most {maximum}"
+            )
+            fail(inst, attribute, f"must be {span}", value)
+
+    return validate
+
+
+def coerce_enum(kind: type[E], value: object) -> Any:
+    """``"person"`` becomes ``ActorKind.PERSON``; anything unknown passes through."""
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            return value
+    return value
+
+
+def member_of(kind: type[Enum]) -> Validator:
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            allowed = ", ".join(repr(member.value) for member in kind)
+            fail(
+                inst,
+                attribute,
+                f"must be a {kind.__name__}",
+                value,
+                f"use one of {allowed}",
+                wrong_type=not isinstance(value, str),
+            )
+
+    return validate
+
+
+def optional_member_of(kind: type[Enum]) -> Validator:
+    inner = member_of(kind)
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(inst, attribute, value)
+
+    return validate
+
+
+class ModelEnum(StrEnum):
+    """A string enum whose repr reads like the code that names a member."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
