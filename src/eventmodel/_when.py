@@ -4,6 +4,7 @@ When: a time as a source states it, with the precision it was given in.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Final
@@ -306,10 +307,8 @@ class When:
         if precision is Precision.YEAR:
             return datetime.combine(date(value.year, 12, 31), time.max)
         if precision is Precision.MONTH:
-            following = (
-                date(value.year + 1, 1, 1) if value.month == 12 else date(value.year, value.month + 1, 1)
-            )
-            return datetime.combine(following - timedelta(days=1), time.max)
+            last_day = calendar.monthrange(value.year, value.month)[1]
+            return datetime.combine(value.replace(day=last_day), time.max)
         if precision is Precision.DAY:
             return datetime.combine(value, time.max)
         assert isinstance(value, datetime)
@@ -320,4 +319,4 @@ class When:
             Precision.MILLISECOND: timedelta(milliseconds=1),
             Precision.MICROSECOND: timedelta(microseconds=1),
         }[precision]
-        return value + step - timedelta(microseconds=1)
+        return value + (step - timedelta(microseconds=1))  # never past datetime.max

@@ -1,0 +1,356 @@
+"""
+Hypothesis strategies that build valid eventmodel objects.
+
+Use them to test code that consumes eventmodel objects::
+
+    from hypothesis import given
+    from eventmodel.testing import claims
+
+    @given(claims())
+    def test_my_exporter_handles_every_claim(claim):
+        my_exporter(claim)
+
+Every strategy draws only valid objects: each one builds through the public
+constructors, so whatever they draw, the model accepts. Text includes astral
+characters and combining marks; numbers include negative zero, tiny and huge
+exponents and trailing zeros; times include zones and every precision.
+
+This module needs Hypothesis: ``pip install "eventmodel[testing]"``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        'eventmodel.testing requires Hypothesis; install it with: pip install "eventmodel[testing]"'
+    ) from error
+
+from ._actor import Actor, ActorKind, Affiliation
+from ._claim import Claim, SpeechAct
+from ._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
+from ._event import Event, Participant, Proposition
+from ._evidence import Evidence, TextQuote, TextSpan
+from ._factuality import _VALID as _FACTUALITY_CODES
+from ._factuality import Factuality
+from ._place import GeoPoint, Place
+from ._quantity import Quantity
+from ._source import Source, SourceKind
+from ._validation import _ID
+from ._when import Precision, When
+
+__all__ = [
+    "actors",
+    "affiliations",
+    "claims",
+    "confidences",
+    "events",
+    "evidence",
+    "factualities",
+    "geo_points",
+    "ids",
+    "model_objects",
+    "participants",
+    "places",
+    "propositions",
+    "quantities",
+    "sources",
+    "text_quotes",
+    "text_spans",
+    "texts",
+    "whens",
+]
+
+
+def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
+    """
+    Unicode text as the model accepts it: any characters but lone
+    surrogates, astral characters and combining marks included.
+    """
+    return st.text(st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
+
+
+def ids(prefix: str | None = None) -> st.SearchStrategy[str]:
+    """
+    Ids: compact ``kind:name`` ids, and now and then any text the model
+    accepts as an id (no white space or control characters).
+    """
+    head = st.just(prefix) if prefix is not None else st.sampled_from(["actor", "src", "event", "claim", "x"])
+    compact = st.builds("{}:{}".format, head, st.from_regex(r"[a-z0-9][a-z0-9._~-]{0,23}", fullmatch=True))
+    loose = texts(max_size=30).filter(_ID.fullmatch)
+    return st.one_of(compact, compact, loose) if prefix is None else compact
+
+
+def _decimals(
+    min_value: Decimal | None = None, max_value: Decimal | None = None
+) -> st.SearchStrategy[Decimal]:
+    return st.decimals(
+        min_value=min_value, max_value=max_value, allow_nan=False, allow_infinity=False, places=None
+    )
+
+
+def quantities() -> st.SearchStrategy[Quantity]:
+    """Exact, approximate, bounded and half-bounded quantities, with and without units."""
+    numbers = st.one_of(
+        st.integers(-(10**12), 10**12).map(Decimal),
+        _decimals(),
+        st.sampled_from([Decimal("2"), Decimal("2.0"), Decimal("-0"), Decimal("1E+3"), Decimal("16600")]),
+    )
+    units = st.none() | st.sampled_from(["personnel", "tanks", "km", "USD"]) | texts(max_size=10)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Quantity:
+        unit = draw(units)
+        approximate = draw(st.booleans())
+        shape = draw(st.sampled_from(["value", "lower", "upper", "between", "all"]))
+        a, b, c = sorted((draw(numbers), draw(numbers), draw(numbers)))
+        if shape == "value":
+            return Quantity(a, unit=unit, approximate=approximate)
+        if shape == "lower":
+            return Quantity.at_least(a, unit=unit, approximate=approximate)
+        if shape == "upper":
+            return Quantity.at_most(a, unit=unit, approximate=approximate)
+        if shape == "between":
+            return Quantity.between(a, c, unit=unit, approximate=approximate)
+        return Quantity(b, lower=a, upper=c, unit=unit, approximate=approximate)
+
+    return build()
+
+
+# Naive on purpose: Hypothesis wants naive bounds. A day's margin at each end
+# keeps every zone offset inside datetime's range.
+_EARLIEST = datetime(1, 1, 2)  # noqa: DTZ001
+_LATEST = datetime(9999, 12, 30)  # noqa: DTZ001
+
+
+def _zones() -> st.SearchStrategy[timezone | None]:
+    offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+    return st.one_of(st.none(), st.just(UTC), offsets)
+
+
+def whens() -> st.SearchStrategy[When]:
+    """Dates and date-times at every precision, zone-less or zoned, with EDTF qualifiers."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> When:
+        precision = draw(st.sampled_from(list(Precision)))
+        day = draw(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
+        flags = {"approximate": draw(st.booleans()), "uncertain": draw(st.booleans())}
+        if precision is Precision.YEAR:
+            return When(day.replace(month=1, day=1), precision, **flags)
+        if precision is Precision.MONTH:
+            return When(day.replace(day=1), precision, **flags)
+        if precision is Precision.DAY:
+            return When(day, precision, **flags)
+        # Hypothesis takes naive bounds; a zone is drawn on its own.
+        moment = draw(st.datetimes(min_value=_EARLIEST, max_value=_LATEST)).replace(tzinfo=draw(_zones()))
+        if precision is Precision.HOUR:
+            moment = moment.replace(minute=0, second=0, microsecond=0)
+        elif precision is Precision.MINUTE:
+            moment = moment.replace(second=0, microsecond=0)
+        elif precision is Precision.SECOND:
+            moment = moment.replace(microsecond=0)
+        elif precision is Precision.MILLISECOND:
+            moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+        return When(moment, precision, **flags)
+
+    return build()
+
+
+def factualities() -> st.SearchStrategy[Factuality]:
+    """The eight FactBank values."""
+    return st.sampled_from(sorted(_FACTUALITY_CODES)).map(Factuality.parse)
+
+
+def confidences() -> st.SearchStrategy[Confidence]:
+    """Confidences on every scale, grade 6 (no number) included."""
+    return st.one_of(
+        st.integers(0, 100).map(Confidence),
+        st.sampled_from(sorted(ADMIRALTY_CREDIBILITY)).map(Confidence.from_admiralty),
+        st.sampled_from(sorted(ESTIMATIVE_WORDS)).map(Confidence.from_words),
+    )
+
+
+def geo_points() -> st.SearchStrategy[GeoPoint]:
+    """Points anywhere on the Earth, with and without a precision."""
+    return st.builds(
+        GeoPoint,
+        _decimals(Decimal(-90), Decimal(90)),
+        _decimals(Decimal(-180), Decimal(180)),
+        precision_m=st.none() | _decimals(Decimal(0), Decimal(10**7)),
+    )
+
+
+def places() -> st.SearchStrategy[Place]:
+    """Places located by a name, a country, admin units, a point or a gazetteer id."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Place:
+        country = draw(st.none() | st.from_regex(r"[A-Z]{2}", fullmatch=True))
+        admin = tuple(draw(st.lists(texts(max_size=20), max_size=3)))
+        point = draw(st.none() | geo_points())
+        gazetteer_id = draw(st.none() | ids("geonames"))
+        located = any((country, admin, point, gazetteer_id))
+        name = draw(st.none() | texts() if located else texts())
+        return Place(name, country=country, admin=admin, point=point, gazetteer_id=gazetteer_id)
+
+    return build()
+
+
+def text_quotes() -> st.SearchStrategy[TextQuote]:
+    """Quotes, with and without prefix and suffix (empty ones included)."""
+    optional = st.none() | texts(min_size=0, max_size=20)
+    return st.builds(TextQuote, texts(max_size=80), prefix=optional, suffix=optional)
+
+
+def text_spans() -> st.SearchStrategy[TextSpan]:
+    """Spans of one code point or more."""
+    return st.builds(
+        lambda start, length: TextSpan(start, start + length), st.integers(0, 10**6), st.integers(1, 500)
+    )
+
+
+def evidence() -> st.SearchStrategy[Evidence]:
+    """Evidence with a quote, a span whose length matches it, both, or neither."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Evidence:
+        source = draw(ids("src"))
+        quote = draw(st.none() | text_quotes())
+        span = None
+        if draw(st.booleans()):
+            start = draw(st.integers(0, 10**6))
+            length = len(quote.exact) if quote is not None else draw(st.integers(1, 500))
+            span = TextSpan(start, start + length)
+        return Evidence(source, quote=quote, span=span)
+
+    return build()
+
+
+def affiliations() -> st.SearchStrategy[Affiliation]:
+    """Roles in other actors."""
+    return st.builds(Affiliation, ids("actor"), st.none() | texts(), when=st.none() | whens())
+
+
+def actors() -> st.SearchStrategy[Actor]:
+    """Actors of every kind, with given or derived ids."""
+    return st.builds(
+        Actor,
+        texts(),
+        st.sampled_from(list(ActorKind)),
+        aliases=st.lists(texts(), max_size=2).map(tuple),
+        affiliations=st.lists(affiliations(), max_size=2).map(tuple),
+        identifiers=st.dictionaries(texts(max_size=10), texts(), max_size=2),
+    ) | st.builds(Actor, texts(), st.sampled_from(list(ActorKind)), id=ids("actor"))
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources of every kind, with texts, publishers and derivations."""
+    aware = st.datetimes(min_value=_EARLIEST, max_value=_LATEST).map(
+        lambda moment: moment.replace(tzinfo=UTC)
+    )
+    return st.builds(
+        Source,
+        st.sampled_from(list(SourceKind)),
+        id=ids("src"),
+        title=st.none() | texts(),
+        publisher=st.none() | ids("actor"),
+        authors=st.lists(ids("actor"), max_size=2).map(tuple),
+        url=st.none() | st.from_regex(r"https://[a-z]{1,10}\.org/[a-z0-9/]{0,20}", fullmatch=True),
+        published=st.none() | whens(),
+        retrieved=st.none() | aware,
+        language=st.none() | st.sampled_from(["en", "uk", "ru", "pt-BR"]),
+        reliability=st.none() | st.sampled_from(list(Reliability)),
+        derived_from=st.lists(ids("src"), max_size=2).map(tuple),
+        text=st.none() | texts(min_size=0, max_size=200),
+    )
+
+
+def participants() -> st.SearchStrategy[Participant]:
+    """Actors in roles."""
+    return st.builds(Participant, ids("actor"), st.sampled_from(["agent", "target", "victim"]) | texts())
+
+
+def _names() -> st.SearchStrategy[str]:
+    return st.sampled_from(["personnel", "tanks", "boats"]) | texts(max_size=12)
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Events with times, places, participants, quantities and details."""
+    kinds = st.from_regex(r"[a-z][a-z0-9_-]{0,10}(\.[a-z][a-z0-9_-]{0,10}){0,2}", fullmatch=True)
+    fields = {
+        "when": st.none() | whens(),
+        "where": st.none() | places(),
+        "participants": st.lists(participants(), max_size=3).map(tuple),
+        "description": st.none() | texts(),
+        "quantities": st.dictionaries(_names(), quantities(), max_size=3),
+        "details": st.dictionaries(_names(), texts(min_size=0), max_size=2),
+    }
+    return st.builds(Event, kinds, **fields) | st.builds(Event, kinds, id=ids("event"), **fields)
+
+
+def propositions() -> st.SearchStrategy[Proposition]:
+    """Propositions, with and without ids."""
+    return st.builds(
+        Proposition,
+        texts(max_size=80),
+        id=st.none() | ids("prop"),
+        about=st.lists(ids("actor"), max_size=2).map(tuple),
+        quantities=st.dictionaries(_names(), quantities(), max_size=2),
+    )
+
+
+def claims(*, max_depth: int = 3) -> st.SearchStrategy[Claim]:
+    """
+    Claims about events and propositions, nested up to *max_depth* claims
+    deep (reported speech), unattributed ones (``claimant=None``) included.
+    """
+    leaves: st.SearchStrategy[Event | Proposition | Claim] = st.one_of(events(), propositions())
+
+    def claim_of(content: st.SearchStrategy[Event | Proposition | Claim]) -> st.SearchStrategy[Claim]:
+        return st.builds(
+            Claim,
+            st.none() | ids("actor"),
+            content,
+            speech_act=st.sampled_from(list(SpeechAct)),
+            factuality=factualities(),
+            confidence=st.none() | confidences(),
+            made_at=st.none() | whens(),
+            evidence=st.lists(evidence(), max_size=2).map(tuple),
+            setting=st.none() | ids("event"),
+            supersedes=st.lists(ids("claim"), max_size=1).map(tuple),
+            retracts=st.lists(ids("claim"), max_size=1).map(tuple),
+        )
+
+    strategy = claim_of(leaves)
+    for _ in range(max_depth - 1):
+        strategy = claim_of(st.one_of(leaves, strategy))
+    return strategy
+
+
+def model_objects() -> st.SearchStrategy[object]:
+    """Any model object: actors, sources, events, propositions, claims and their parts."""
+    return st.one_of(
+        actors(),
+        sources(),
+        events(),
+        propositions(),
+        claims(max_depth=2),
+        affiliations(),
+        participants(),
+        places(),
+        geo_points(),
+        quantities(),
+        whens(),
+        factualities(),
+        confidences(),
+        evidence(),
+        text_quotes(),
+        text_spans(),
+    )
