@@ -44,7 +44,7 @@ def _kind(value: ActorKind | str) -> ActorKind:
 
 
 def _actor_ref(value: Actor | str) -> str:
-    return v.ref_id(value)  # type: ignore[no-any-return]
+    return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _aliases(value: Iterable[str]) -> tuple[str, ...]:
@@ -76,7 +76,7 @@ class Affiliation:
 
     __repr__ = compact_repr
 
-    organization: str = attrs.field(converter=_actor_ref, validator=v.identifier)
+    organization: str = attrs.field(converter=_actor_ref, validator=v.reference("Actor"))
     role: str | None = attrs.field(default=None, validator=v.optional_text)
     when: When | None = attrs.field(
         default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")

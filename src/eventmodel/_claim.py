@@ -5,11 +5,12 @@ Claim: "X says Y".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
 from . import _validation as v
+from ._actor import Actor
 from ._confidence import Confidence
 from ._event import Event, Proposition
 from ._evidence import Evidence
@@ -17,9 +18,6 @@ from ._factuality import Factuality
 from ._ids import AUTO, id_or_auto, settle_id
 from ._repr import compact_repr
 from ._when import When
-
-if TYPE_CHECKING:
-    from ._actor import Actor
 
 __all__ = ["MAX_CLAIM_DEPTH", "Claim", "SpeechAct"]
 
@@ -66,15 +64,15 @@ def _factuality(value: Factuality | str) -> Factuality:
 
 
 def _actor_ref(value: Actor | str | None) -> str | None:
-    return v.ref_id(value)  # type: ignore[no-any-return]
+    return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _event_ref(value: Event | str | None) -> str | None:
-    return v.ref_id(value)  # type: ignore[no-any-return]
+    return v.ref_id(value, Event)  # type: ignore[no-any-return]
 
 
 def _claim_refs(value: Iterable[Claim | str]) -> tuple[str, ...]:
-    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+    return v.to_ref_tuple(value, Claim)  # type: ignore[no-any-return]
 
 
 def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
@@ -117,10 +115,8 @@ class Claim:
 
     __repr__ = compact_repr
 
-    MAX_DEPTH: ClassVar[int] = MAX_CLAIM_DEPTH
-
     id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
-    claimant: str | None = attrs.field(converter=_actor_ref, validator=v.optional_identifier)
+    claimant: str | None = attrs.field(converter=_actor_ref, validator=v.reference("Actor", optional=True))
     content: Event | Claim | Proposition = attrs.field()
     speech_act: SpeechAct = attrs.field(
         default=SpeechAct.STATES, kw_only=True, converter=_speech_act, validator=v.member_of(SpeechAct)
@@ -136,13 +132,13 @@ class Claim:
         default=(), kw_only=True, converter=_evidence, validator=v.tuple_of(Evidence, "Evidence")
     )
     setting: str | None = attrs.field(
-        default=None, kw_only=True, converter=_event_ref, validator=v.optional_identifier
+        default=None, kw_only=True, converter=_event_ref, validator=v.reference("Event", optional=True)
     )
     supersedes: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_claim_refs, validator=v.identifiers
+        default=(), kw_only=True, converter=_claim_refs, validator=v.references("Claim")
     )
     retracts: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_claim_refs, validator=v.identifiers
+        default=(), kw_only=True, converter=_claim_refs, validator=v.references("Claim")
     )
 
     @content.validator

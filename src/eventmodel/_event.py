@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from . import _validation as v
+from ._actor import Actor
 from ._frozen import FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
 from ._place import Place
@@ -18,20 +19,17 @@ from ._quantity import Quantity
 from ._repr import compact_repr
 from ._when import When
 
-if TYPE_CHECKING:
-    from ._actor import Actor
-
 __all__ = ["Event", "Participant", "Proposition"]
 
 _EVENT_KIND: Final = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)*")
 
 
 def _actor_ref(value: Actor | str) -> str:
-    return v.ref_id(value)  # type: ignore[no-any-return]
+    return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
-    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+    return v.to_ref_tuple(value, Actor)  # type: ignore[no-any-return]
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
@@ -62,7 +60,7 @@ class Participant:
 
     __repr__ = compact_repr
 
-    actor: str = attrs.field(converter=_actor_ref, validator=v.identifier)
+    actor: str = attrs.field(converter=_actor_ref, validator=v.reference("Actor"))
     role: str = attrs.field(validator=v.text)
 
 
@@ -156,7 +154,7 @@ class Proposition:
     text: str = attrs.field(validator=v.text)
     id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
     about: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_actor_refs, validator=v.identifiers
+        default=(), kw_only=True, converter=_actor_refs, validator=v.references("Actor")
     )
     quantities: FrozenDict[str, Quantity] = attrs.field(
         factory=FrozenDict, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")

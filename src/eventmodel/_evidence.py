@@ -4,15 +4,11 @@ Evidence: where in a source a claim was seen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import attrs
 
 from . import _validation as v
 from ._repr import compact_repr
-
-if TYPE_CHECKING:
-    from ._source import Source
+from ._source import Source
 
 __all__ = ["Evidence", "TextQuote", "TextSpan"]
 
@@ -66,7 +62,7 @@ class TextSpan:
 
 
 def _source_ref(value: Source | str) -> str:
-    return v.ref_id(value)  # type: ignore[no-any-return]
+    return v.ref_id(value, Source)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(repr=False)
@@ -87,7 +83,7 @@ class Evidence:
 
     __repr__ = compact_repr
 
-    source: str = attrs.field(converter=_source_ref, validator=v.identifier)
+    source: str = attrs.field(converter=_source_ref, validator=v.reference("Source"))
     quote: TextQuote | None = attrs.field(
         default=None, kw_only=True, validator=v.optional_instance_of(TextQuote, "a TextQuote")
     )

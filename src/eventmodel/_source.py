@@ -7,18 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from . import _validation as v
+from ._actor import Actor
 from ._confidence import Reliability
 from ._ids import AUTO, id_or_auto, settle_id
 from ._repr import compact_repr
 from ._when import When
-
-if TYPE_CHECKING:
-    from ._actor import Actor
 
 __all__ = ["Source", "SourceKind"]
 
@@ -56,15 +54,15 @@ def _reliability(value: Reliability | str | None) -> Reliability | None:
 
 
 def _actor_ref(value: Actor | str | None) -> str | None:
-    return v.ref_id(value)  # type: ignore[no-any-return]
+    return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
-    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+    return v.to_ref_tuple(value, Actor)  # type: ignore[no-any-return]
 
 
 def _source_refs(value: Iterable[Source | str]) -> tuple[str, ...]:
-    return v.to_ref_tuple(value)  # type: ignore[no-any-return]
+    return v.to_ref_tuple(value, Source)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(repr=False)
@@ -103,10 +101,10 @@ class Source:
     kind: SourceKind = attrs.field(converter=_kind, validator=v.member_of(SourceKind))
     title: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
     publisher: str | None = attrs.field(
-        default=None, kw_only=True, converter=_actor_ref, validator=v.optional_identifier
+        default=None, kw_only=True, converter=_actor_ref, validator=v.reference("Actor", optional=True)
     )
     authors: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_actor_refs, validator=v.identifiers
+        default=(), kw_only=True, converter=_actor_refs, validator=v.references("Actor")
     )
     url: str | None = attrs.field(default=None, kw_only=True)
     published: When | None = attrs.field(
@@ -118,7 +116,7 @@ class Source:
         default=None, kw_only=True, converter=_reliability, validator=v.optional_member_of(Reliability)
     )
     derived_from: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_source_refs, validator=v.identifiers
+        default=(), kw_only=True, converter=_source_refs, validator=v.references("Source")
     )
     text: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text, repr=False)
 

@@ -54,10 +54,6 @@ def fail(
     raise kind(reason, cls=type(inst).__name__, field=name, value=value, fix=fix)
 
 
-def type_name(value: object) -> str:
-    return type(value).__name__
-
-
 def has_lone_surrogate(text: str) -> bool:
     if text.isascii():
         return False
@@ -135,20 +131,45 @@ def check_id(inst: object, attribute: attrs.Attribute[Any] | str, value: object)
         )
 
 
-def identifier(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_id(inst, attribute, value)
+def reference(kind: str, *, optional: bool = False) -> Validator:
+    """An id of a *kind* object (given as the object or its id), or ``None`` if *optional*."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            fail(inst, attribute, f"must be {_article(kind)} {kind} or its id", value, wrong_type=True)
+        check_id(inst, attribute, value)
+
+    return validate
+
+
+def references(kind: str) -> Validator:
+    """A tuple of ids of *kind* objects."""
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items = _require_tuple(inst, attribute, value, f"{kind}s or their ids")
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                fail(
+                    inst,
+                    f"{attribute.name}[{index}]",
+                    f"must be {_article(kind)} {kind} or its id",
+                    item,
+                    wrong_type=True,
+                )
+            check_id(inst, f"{attribute.name}[{index}]", item)
+
+    return validate
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "AEIOU" else "a"
 
 
 def optional_identifier(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         check_id(inst, attribute, value)
-
-
-def identifiers(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A tuple of ids."""
-    items = _require_tuple(inst, attribute, value, "ids")
-    for index, item in enumerate(items):
-        check_id(inst, f"{attribute.name}[{index}]", item)
 
 
 def texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -176,7 +197,13 @@ def tuple_of(kind: type, what: str) -> Validator:
         items = _require_tuple(inst, attribute, value, what)
         for index, item in enumerate(items):
             if not isinstance(item, kind):
-                fail(inst, f"{attribute.name}[{index}]", f"must be a {kind.__name__}", item, wrong_type=True)
+                fail(
+                    inst,
+                    f"{attribute.name}[{index}]",
+                    f"must be {_article(kind.__name__)} {kind.__name__}",
+                    item,
+                    wrong_type=True,
+                )
 
     return validate
 
@@ -190,21 +217,21 @@ def to_tuple(value: object) -> Any:
     return value
 
 
-def ref_id(value: object) -> Any:
-    """An object with an ``id`` (an Actor, a Source, a Claim) becomes its id."""
-    if value is None or isinstance(value, str):
-        return value
-    ident = getattr(value, "id", None)
-    if isinstance(ident, str) and attrs.has(type(value)):
-        return ident
+def ref_id(value: object, kind: type) -> Any:
+    """
+    An object of *kind* (an Actor, a Source, ...) becomes its id; anything
+    else, an object of another kind included, passes through.
+    """
+    if isinstance(value, kind):
+        return value.id  # type: ignore[attr-defined]
     return value
 
 
-def to_ref_tuple(value: object) -> Any:
-    """Like :func:`to_tuple`, and each object with an id becomes its id."""
+def to_ref_tuple(value: object, kind: type) -> Any:
+    """Like :func:`to_tuple`, and each object of *kind* becomes its id."""
     items = to_tuple(value)
     if isinstance(items, tuple):
-        return tuple(ref_id(item) for item in items)
+        return tuple(ref_id(item, kind) for item in items)
     return items
 
 
@@ -233,14 +260,6 @@ def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validato
 
 
 # -- plain values -------------------------------------------------------------
-
-
-def instance_of(kind: type | tuple[type, ...], what: str) -> Validator:
-    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            fail(inst, attribute, f"must be {what}", value, wrong_type=True)
-
-    return validate
 
 
 def optional_instance_of(kind: type | tuple[type, ...], what: str) -> Validator:
@@ -345,7 +364,7 @@ def member_of(kind: type[Enum]) -> Validator:
             fail(
                 inst,
                 attribute,
-                f"must be a {kind.__name__}",
+                f"must be {_article(kind.__name__)} {kind.__name__}",
                 value,
                 f"use one of {allowed}",
                 wrong_type=not isinstance(value, str),
