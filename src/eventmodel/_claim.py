@@ -18,6 +18,7 @@ from ._factuality import Factuality
 from ._ids import AUTO, id_or_auto, settle_id
 from ._repr import compact_repr
 from ._when import When
+from .exceptions import NO_VALUE
 
 __all__ = ["MAX_CLAIM_DEPTH", "Claim", "SpeechAct"]
 
@@ -154,7 +155,8 @@ class Claim:
                 self,
                 attribute,
                 f"nests claims {depth} deep, more than the {MAX_CLAIM_DEPTH} allowed",
-                f"<{depth} nested claims>",
+                NO_VALUE,
+                "keep reported speech to the hops the source reports",
             )
 
     @factuality.validator

@@ -100,11 +100,19 @@ def _label(value: str | int | None) -> str | None:
     return _normalise_label(value)  # type: ignore[no-any-return]
 
 
+def _is_grade(label: object) -> bool:
+    return isinstance(label, str) and label.isascii() and label.isdigit()
+
+
 def _normalise_label(value: object) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
+    """``2`` and ``" 02 "`` become ``"2"``; words are stripped and lowercased."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**6:
         return str(value)
     if isinstance(value, str):
-        return value.strip().lower()
+        label = value.strip().lower()
+        if _is_grade(label) and len(label) < 7:
+            return str(int(label))
+        return label
     return value
 
 
@@ -174,7 +182,7 @@ class Confidence:
                 )
             return
         if scale is ConfidenceScale.ADMIRALTY:
-            grade = int(label) if label is not None and label.isdigit() else None
+            grade = int(label) if label is not None and _is_grade(label) else None
             if grade not in ADMIRALTY_CREDIBILITY:
                 v.fail(self, "label", "must be an Admiralty credibility grade from '1' to '6'", label)
             assert grade is not None
@@ -200,11 +208,14 @@ class Confidence:
             v.fail(self, "value", f"must be from {band} for the label {label!r}", value)
 
     def __repr__(self) -> str:
+        if self.scale is ConfidenceScale.PERCENT:
+            return f"Confidence({self.value!r})"
         if self.scale is ConfidenceScale.ADMIRALTY:
-            return f"Confidence.from_admiralty({self.label})"
-        if self.scale is ConfidenceScale.WORDS:
+            if self == Confidence.from_admiralty(str(self.label)):
+                return f"Confidence.from_admiralty({self.label})"
+        elif self == Confidence.from_words(str(self.label)):
             return f"Confidence.from_words({self.label!r})"
-        return f"Confidence({self.value!r})"
+        return f"Confidence({self.value!r}, scale={self.scale!r}, label={self.label!r})"
 
     @classmethod
     def from_admiralty(cls, grade: int | str) -> Confidence:
@@ -217,14 +228,14 @@ class Confidence:
 
         """
         label = _normalise_label(grade)
-        grade_number = int(label) if isinstance(label, str) and label.isdigit() else None
+        grade_number = int(label) if isinstance(label, str) and _is_grade(label) else None
         wrong_type = isinstance(grade, bool) or not isinstance(grade, (int, str))
         if wrong_type or grade_number not in ADMIRALTY_CREDIBILITY:
             kind = InvalidTypeError if wrong_type else InvalidValueError
             raise kind(
                 "must be an Admiralty credibility grade from 1 to 6",
                 cls="Confidence",
-                field="from_admiralty",
+                field="from_admiralty()",
                 value=grade,
             )
         assert grade_number is not None
@@ -241,13 +252,13 @@ class Confidence:
 
         """
         if not isinstance(words, str):
-            raise InvalidTypeError("needs a string", cls="Confidence", field="from_words", value=words)
+            raise InvalidTypeError("needs a string", cls="Confidence", field="from_words()", value=words)
         label = _label(words)
         if label not in ESTIMATIVE_WORDS:
             raise InvalidValueError(
                 "are not words of estimative probability",
                 cls="Confidence",
-                field="from_words",
+                field="from_words()",
                 value=words,
                 fix="use one of " + ", ".join(repr(word) for word in ESTIMATIVE_WORDS),
             )

@@ -4,13 +4,18 @@ Evidence: where in a source a claim was seen.
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from . import _validation as v
 from ._repr import compact_repr
 from ._source import Source
 
-__all__ = ["Evidence", "TextQuote", "TextSpan"]
+__all__ = ["MAX_POSITION", "Evidence", "TextQuote", "TextSpan"]
+
+#: The largest position a span can name: the largest integer JSON carries exactly.
+MAX_POSITION: Final = 2**53 - 1
 
 
 @attrs.frozen(repr=False)
@@ -50,8 +55,8 @@ class TextSpan:
 
     __repr__ = compact_repr
 
-    start: int = attrs.field(validator=v.whole_number(0))
-    end: int = attrs.field(validator=v.whole_number(0))
+    start: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
+    end: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
@@ -93,11 +98,11 @@ class Evidence:
 
     def __attrs_post_init__(self) -> None:
         quote, span = self.quote, self.span
-        if quote is not None and span is not None and len(span) != len(quote.exact):
+        if quote is not None and span is not None and span.end - span.start != len(quote.exact):
             v.fail(
                 self,
                 "span",
-                f"is {len(span)} code points long but the quote is {len(quote.exact)}",
+                f"is {span.end - span.start} code points long but the quote is {len(quote.exact)}",
                 span,
                 "make the span cover exactly the quoted words",
             )

@@ -115,13 +115,14 @@ class Factuality:
 
         """
         if not isinstance(code, str):
-            raise InvalidTypeError("Factuality.parse() needs a string", cls="Factuality", value=code)
+            raise InvalidTypeError("needs a string", cls="Factuality", field="parse()", value=code)
         try:
             return _BY_CODE[code]
         except KeyError:
             raise InvalidValueError(
                 "is not a FactBank factuality value",
                 cls="Factuality",
+                field="parse()",
                 value=code,
                 fix="use one of " + ", ".join(sorted(_VALID)),
             ) from None

@@ -18,7 +18,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from ._validation import check_id
+from ._validation import check_id, has_lone_surrogate
 from .exceptions import InvalidValueError
 
 if TYPE_CHECKING:
@@ -50,6 +50,11 @@ def _utf16_key(item: tuple[str, Any]) -> bytes:
     return item[0].encode("utf-16-be")
 
 
+def _check_text(text: str, path: str) -> None:
+    if has_lone_surrogate(text):
+        raise InvalidValueError("holds a lone surrogate, which UTF-8 cannot encode", value=text, path=path)
+
+
 def _write(value: object, out: list[str], path: str) -> None:
     if value is None:
         out.append("null")
@@ -58,6 +63,7 @@ def _write(value: object, out: list[str], path: str) -> None:
     elif value is False:
         out.append("false")
     elif isinstance(value, str):
+        _check_text(value, path)
         out.append(_encode_string(value))
     elif isinstance(value, int):
         if abs(value) > _MAX_SAFE_INTEGER:
@@ -66,6 +72,10 @@ def _write(value: object, out: list[str], path: str) -> None:
             )
         out.append(str(value))
     elif isinstance(value, dict):
+        for key in value:
+            if not isinstance(key, str):
+                raise InvalidValueError("is an object member name that is not a string", value=key, path=path)
+            _check_text(key, path)
         out.append("{")
         for index, (key, item) in enumerate(sorted(value.items(), key=_utf16_key)):
             if index:

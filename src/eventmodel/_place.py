@@ -12,6 +12,7 @@ import attrs
 
 from . import _validation as v
 from ._repr import compact_repr
+from .exceptions import NO_VALUE
 
 __all__ = ["GeoPoint", "Place"]
 
@@ -141,6 +142,6 @@ class Place:
                 self,
                 "name",
                 "is needed when nothing else locates the place",
-                None,
+                NO_VALUE,
                 "give a name, a country, admin units, a point or a gazetteer id",
             )

@@ -10,6 +10,7 @@ import attrs
 
 from . import _validation as v
 from ._repr import compact_repr
+from .exceptions import NO_VALUE
 
 __all__ = ["Quantity"]
 
@@ -78,7 +79,7 @@ class Quantity:
                 self,
                 "value",
                 "needs a value or at least one bound",
-                None,
+                NO_VALUE,
                 "use Quantity(16600), Quantity.at_least(16600) or Quantity.between(10, 20)",
             )
         if lower is not None and upper is not None and lower > upper:

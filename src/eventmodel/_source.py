@@ -141,7 +141,6 @@ class Source:
             return
         if not isinstance(value, datetime):
             v.fail(self, attribute, "must be a datetime", value, wrong_type=True)
-            return
         if value.utcoffset() is None:
             v.fail(
                 self,
@@ -149,6 +148,7 @@ class Source:
                 "must be timezone-aware: a moment of retrieval is an instant",
                 value,
                 "pass tzinfo, e.g. datetime(..., tzinfo=timezone.utc)",
+                wrong_type=True,
             )
 
     @language.validator

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum, StrEnum
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
 
@@ -35,6 +35,8 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 #: An id: no white space, no control characters, no lone surrogates.
 _ID: Final = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
 MAX_ID_LENGTH: Final = 2048
+#: The longest text read as a number.
+MAX_NUMBER_TEXT: Final = 1000
 
 
 def fail(
@@ -45,7 +47,7 @@ def fail(
     fix: str | None = None,
     *,
     wrong_type: bool = False,
-) -> None:
+) -> NoReturn:
     """
     Raise the library's error for a bad field value of *inst*.
     """
@@ -70,7 +72,6 @@ def has_lone_surrogate(text: str) -> bool:
 def _check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: object, *, empty_ok: bool) -> None:
     if not isinstance(value, str):
         fail(inst, attribute, "must be a string", value, wrong_type=True)
-        return
     if not value and not empty_ok:
         fail(
             inst,
@@ -110,24 +111,25 @@ def check_id(inst: object, attribute: attrs.Attribute[Any] | str, value: object)
     """An id: a non-empty string without white space or control characters."""
     if not isinstance(value, str):
         fail(inst, attribute, "must be an id (a string)", value, wrong_type=True)
-        return
     if not value:
         fail(
             inst,
             attribute,
             "must not be empty",
             value,
-            "give an id such as 'actor:joe-biden', or none to derive one",
+            "give an id such as 'actor:joe-biden', or leave it out where one can be derived",
         )
     if len(value) > MAX_ID_LENGTH:
         fail(inst, attribute, f"must be at most {MAX_ID_LENGTH} characters long", value)
+    if has_lone_surrogate(value):
+        fail(inst, attribute, "must be valid Unicode text, but it holds a lone surrogate", value)
     if not _ID.fullmatch(value):
         fail(
             inst,
             attribute,
             "must not contain white space or control characters",
             value,
-            "use a compact id such as 'actor:joe-biden'",
+            "use a compact id without spaces, such as 'actor:joe-biden' or 'geonames:704147'",
         )
 
 
@@ -187,7 +189,7 @@ def _require_tuple(
 ) -> tuple[Any, ...]:
     if not isinstance(value, tuple):
         fail(inst, attribute, f"must be a list or tuple of {what}", value, wrong_type=True)
-    return value  # type: ignore[return-value]
+    return value
 
 
 def tuple_of(kind: type, what: str) -> Validator:
@@ -248,9 +250,15 @@ def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validato
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, FrozenDict):
             fail(inst, attribute, f"must be a mapping of names to {what}", value, wrong_type=True)
-            return
         for key, item in value.items():
-            _check_str(inst, f"{attribute.name} key", key, empty_ok=False)
+            if not isinstance(key, str) or not key or has_lone_surrogate(key):
+                fail(
+                    inst,
+                    attribute,
+                    "must have names (keys) that are non-empty, valid Unicode strings",
+                    key,
+                    wrong_type=not isinstance(key, str),
+                )
             if not isinstance(item, kind):
                 fail(inst, f"{attribute.name}[{key!r}]", f"must be a {what}", item, wrong_type=True)
             elif kind is str:
@@ -289,7 +297,7 @@ def to_decimal(value: object) -> Any:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value)) if math.isfinite(value) else Decimal(str(value))
-    if isinstance(value, str) and len(value) <= 1000:
+    if isinstance(value, str) and len(value) <= MAX_NUMBER_TEXT:
         try:
             return Decimal(value.strip().replace("_", "")) if _NUMBER.fullmatch(value.strip()) else value
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
@@ -297,10 +305,25 @@ def to_decimal(value: object) -> Any:
     return value
 
 
-_NUMBER: Final = re.compile(r"[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER: Final = re.compile(r"[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 
 
 def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
+    if isinstance(value, str) and len(value) > MAX_NUMBER_TEXT:
+        fail(
+            inst,
+            attribute,
+            f"is text longer than the {MAX_NUMBER_TEXT} characters a number may have here",
+            value,
+        )
+    if isinstance(value, str):
+        fail(
+            inst,
+            attribute,
+            "must be a number, but this text is not one",
+            value,
+            "write digits with an optional sign, point and exponent, and no thousands separators: '16600'",
+        )
     if isinstance(value, bool) or not isinstance(value, Decimal):
         fail(
             inst,
@@ -309,7 +332,6 @@ def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: o
             value,
             wrong_type=True,
         )
-        return
     if not value.is_finite():
         fail(inst, attribute, "must be a finite number, not NaN or infinity", value)
 
@@ -331,7 +353,6 @@ def whole_number(minimum: int | None = None, maximum: int | None = None) -> Vali
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             fail(inst, attribute, "must be a whole number (an int)", value, wrong_type=True)
-            return
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             span = (
                 f"from {minimum} to {maximum}"

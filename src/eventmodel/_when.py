@@ -33,7 +33,7 @@ _PATTERN: Final = re.compile(
     )?
     (?P<qualifier>[~?%])?
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 
 
@@ -140,6 +140,15 @@ class When:
     def _check_value(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, date):
             v.fail(self, attribute, "must be a date or a datetime", value, wrong_type=True)
+        zone = value.tzinfo if isinstance(value, datetime) else None
+        if zone is not None and not isinstance(zone, timezone):
+            v.fail(
+                self,
+                attribute,
+                "must have a fixed UTC offset (a datetime.timezone) or no zone; named zones are not supported yet",
+                value,
+                "convert it with value.replace(tzinfo=timezone(value.utcoffset()))",
+            )
         offset = value.utcoffset() if isinstance(value, datetime) else None
         if offset is not None and offset % timedelta(minutes=1):
             v.fail(self, attribute, "has a time zone offset that is not a whole number of minutes", value)
@@ -186,7 +195,7 @@ class When:
 
         """
         if not isinstance(text, str):
-            raise InvalidTypeError("When.parse() needs a string", cls="When", value=text)
+            raise InvalidTypeError("needs a string", cls="When", field="parse()", value=text)
         if len(text) > MAX_TEXT_LENGTH:
             raise InvalidValueError(
                 f"is longer than {MAX_TEXT_LENGTH} characters, too long for a date or a date-time",

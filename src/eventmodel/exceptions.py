@@ -16,13 +16,14 @@ so that callers can react to it without parsing the message::
 The message is built from the fields, so ``str(error)`` always reads the same
 way::
 
-    Confidence.value: must be a whole number from 0 to 100, got 140. Fix: ...
+    Confidence.value: must be from 0 to 100, got 140
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
+import math
 from typing import Final
 
 __all__ = [
@@ -44,6 +45,9 @@ class _Missing:
     def __repr__(self) -> str:
         return "<no value>"
 
+    def __reduce__(self) -> str:
+        return "NO_VALUE"  # pickle and copy give back the one instance
+
 
 #: Stands for "no value was involved" in an error's ``value`` field.
 NO_VALUE: Final = _Missing()
@@ -52,7 +56,12 @@ _MAX_REPR: Final = 80
 
 
 def _short_repr(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a message must never fail to build
+        if isinstance(value, int):  # past sys.get_int_max_str_digits()
+            return f"<an int of about {round(value.bit_length() * math.log10(2))} digits>"
+        return f"<a {type(value).__name__} that cannot be shown>"
     if len(text) > _MAX_REPR:
         return text[: _MAX_REPR - 3] + "..."
     return text
@@ -63,7 +72,7 @@ class EventModelError(Exception):
     The root of every error eventmodel raises on purpose.
 
     Args:
-        reason: What is wrong, as a phrase ("must be a whole number from 0 to 100").
+        reason: What is wrong, as a phrase ("must be from 0 to 100").
         cls: The name of the class whose value is wrong, such as ``"Confidence"``.
         field: The name of the field whose value is wrong, such as ``"value"``.
         value: The offending value; leave it out when no single value applies.
