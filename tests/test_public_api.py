@@ -1,10 +1,10 @@
 """The public surface: what users import, and that each name is documented."""
 
 from __future__ import annotations
-
 import __future__
 
 import inspect
+from importlib.resources import files
 
 import eventmodel
 import eventmodel.exceptions
@@ -112,6 +112,4 @@ def test_testing_module_surface():
 
 
 def test_the_package_is_typed():
-    from importlib.resources import files
-
     assert files("eventmodel").joinpath("py.typed").is_file()

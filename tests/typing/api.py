@@ -40,7 +40,9 @@ def worked_example() -> em.Claim:
         claimant=outlet,
         speech_act=em.SpeechAct.REPORTS,
         content=blinken_said,
-        evidence=[em.Evidence(source=article, quote=em.TextQuote(exact="Blinken said Biden’s point was that"))],
+        evidence=[
+            em.Evidence(source=article, quote=em.TextQuote(exact="Blinken said Biden’s point was that"))
+        ],
     )
 
 
