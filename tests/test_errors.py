@@ -22,6 +22,7 @@ from eventmodel import (
     GeoPoint,
     InvalidTypeError,
     InvalidValueError,
+    Moment,
     Participant,
     Place,
     Proposition,
@@ -486,9 +487,9 @@ EXACT = [
         "Confidence.from_admiralty(): must be an Admiralty credibility grade from 1 to 6, got True",
     ),
     (
-        lambda: When(date(2022, 1, 1), approximate=1),
+        lambda: Moment(date(2022, 1, 1), approximate=1),
         InvalidTypeError,
-        "When.approximate: must be True or False, got 1",
+        "Moment.approximate: must be True or False, got 1",
     ),
     (
         lambda: Quantity(1, approximate=0),
@@ -573,16 +574,17 @@ EXACT = [
         "got datetime.datetime(2022, 3, 28, 9, 30). Fix: pass tzinfo, e.g. datetime(..., tzinfo=timezone.utc)",
     ),
     (
-        lambda: When(datetime(2022, 3, 28, 9, 30, tzinfo=ZoneInfo("Europe/Kyiv")), "minute"),
+        lambda: Moment(datetime(2022, 3, 28, 9, 30, tzinfo=ZoneInfo("Europe/Kyiv")), "minute"),
         InvalidValueError,
-        "When.value: must have a fixed UTC offset (a datetime.timezone) or no zone; named zones are not "
-        "supported yet, got datetime.datetime(2022, 3, 28, 9, 30, tzinfo=zoneinfo.ZoneInfo(key='Europe/Ky.... "
-        "Fix: convert it with value.replace(tzinfo=timezone(value.utcoffset()))",
+        "Moment.value: must have a fixed UTC offset (a datetime.timezone) or no zone; give a zone's name in "
+        "'zone', got datetime.datetime(2022, 3, 28, 9, 30, tzinfo=zoneinfo.ZoneInfo(key='Europe/Ky.... "
+        "Fix: use Moment.of(value), which keeps a ZoneInfo's name, or pass "
+        "value.replace(tzinfo=timezone(value.utcoffset())) and zone='Europe/Kyiv'",
     ),
     (
-        lambda: When(datetime(2022, 3, 28, tzinfo=UTC), "day"),
+        lambda: Moment(datetime(2022, 3, 28, tzinfo=UTC), "day"),
         InvalidValueError,
-        "When.precision: day precision needs a date, not a datetime, "
+        "Moment.precision: day precision needs a date, not a datetime, "
         "got datetime.datetime(2022, 3, 28, 0, 0, tzinfo=datetime.timezone.utc). "
         "Fix: pass the date part, e.g. value.date()",
     ),
@@ -660,7 +662,7 @@ EXACT = [
     (
         lambda: When.parse("2022\ud800"),
         InvalidValueError,
-        "When: is not an ISO 8601 / EDTF date or date-time, got '2022\\ud800'. "
+        "When.parse(): is not an EDTF date or date-time, got '2022\\ud800'. "
         "Fix: write it like '2022', '2022-03', '2022-03-27' or '2022-03-27T14:05:00+03:00'",
     ),
     # empty text
@@ -696,9 +698,9 @@ EXACT = [
         "Source.reliability: must be a Reliability, got 'G'. Fix: use one of 'A', 'B', 'C', 'D', 'E', 'F'",
     ),
     (
-        lambda: When(datetime(2022, 3, 27, 14, 5, 30), "minute"),
+        lambda: Moment(datetime(2022, 3, 27, 14, 5, 30), "minute"),
         InvalidValueError,
-        "When.value: has digits finer than its minute precision, got datetime.datetime(2022, 3, 27, 14, 5, 30). "
+        "Moment.value: has digits finer than its minute precision, got datetime.datetime(2022, 3, 27, 14, 5, 30). "
         "Fix: truncate the value to its precision, or give a finer precision",
     ),
 ]
@@ -752,9 +754,9 @@ BAD_INPUT = [
     lambda: Quantity(Decimal("sNaN")),
     lambda: Quantity("1" * 2000),
     lambda: Quantity(1, unit=["km"]),
-    lambda: When(None),
-    lambda: When(date(2022, 1, 1), precision=None),
-    lambda: When(date(2022, 1, 1), precision=["day"]),
+    lambda: Moment(None),
+    lambda: Moment(date(2022, 1, 1), precision=None),
+    lambda: Moment(date(2022, 1, 1), precision=["day"]),
     lambda: When.parse("2022-03-27T14:05:00.1234567"),
     lambda: When.parse("x" * 10000),
     lambda: When.parse("2022-02-30"),

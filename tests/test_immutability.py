@@ -14,6 +14,7 @@ import eventmodel
 from eventmodel import (
     Actor,
     Affiliation,
+    Anchor,
     Claim,
     Confidence,
     Event,
@@ -28,6 +29,7 @@ from eventmodel import (
     Place,
     Proposition,
     Quantity,
+    Relative,
     Source,
     TextQuote,
     TextSpan,
@@ -111,7 +113,10 @@ BUILDERS = {
     ),
     "GeoPoint": lambda: GeoPoint("48.7305", "37.5563", precision_m=2000),
     "Quantity": lambda: Quantity(15, lower=10, upper=20, unit="km", approximate=True),
-    "When": lambda: When.parse("2022-03-27T14:05:00.250+03:00?"),
+    "Moment": lambda: When.parse("2022-03-27T14:05:00.250+03:00[Europe/Kyiv]?"),
+    "Interval": lambda: When.parse("2022-02-24/.."),
+    "Relative": lambda: Relative("earlier this week", Anchor.PUBLICATION).resolve(When.parse("2022-03-27")),
+    "Anchor": lambda: Anchor.to_event("event:invasion"),
     "Factuality": lambda: Factuality("PR", "-"),
     "Confidence": lambda: Confidence.from_words("very likely"),
 }
@@ -126,7 +131,7 @@ def fields_of(obj):
 def test_every_model_class_is_covered():
     public = {name for name in eventmodel.__all__ if attrs.has(getattr(eventmodel, name))}
     assert set(NAMES) == public
-    assert len(NAMES) == 16
+    assert len(NAMES) == 19
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -354,7 +359,10 @@ GOOD_CHANGES = [
     ("Place", {"country": "RU"}),
     ("GeoPoint", {"lat": -12.5}),
     ("Quantity", {"value": 20}),
-    ("When", {"approximate": True}),
+    ("Moment", {"approximate": True}),
+    ("Interval", {"end_open": False}),
+    ("Relative", {"text": "on Sunday"}),
+    ("Anchor", {"event": "event:annexation"}),
     ("Factuality", {"polarity": "+"}),
     ("Confidence", {"value": 80}),
 ]
@@ -416,9 +424,12 @@ BAD_CHANGES = [
     ("Quantity", {"value": 25}, InvalidValueError, "value"),
     ("Quantity", {"lower": True}, InvalidTypeError, "lower"),
     ("Quantity", {"upper": float("inf")}, InvalidValueError, "upper"),
-    ("When", {"precision": "day"}, InvalidValueError, "precision"),
-    ("When", {"value": date(2022, 3, 27)}, InvalidValueError, "precision"),
-    ("When", {"uncertain": 1}, InvalidTypeError, "uncertain"),
+    ("Moment", {"precision": "day"}, InvalidValueError, "precision"),
+    ("Moment", {"value": date(2022, 3, 27)}, InvalidValueError, "precision"),
+    ("Moment", {"uncertain": 1}, InvalidTypeError, "uncertain"),
+    ("Interval", {"start_open": True}, InvalidValueError, "start_open"),
+    ("Relative", {"anchor": "tomorrow"}, InvalidTypeError, "anchor"),
+    ("Anchor", {"event": None}, InvalidValueError, "event"),
     ("Factuality", {"certainty": "U"}, InvalidValueError, "polarity"),
     ("Confidence", {"value": 50}, InvalidValueError, "value"),
     ("Confidence", {"value": True}, InvalidTypeError, "value"),

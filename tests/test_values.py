@@ -18,6 +18,7 @@ from eventmodel import (
     GeoPoint,
     InvalidTypeError,
     InvalidValueError,
+    Moment,
     Place,
     Polarity,
     Precision,
@@ -1151,7 +1152,7 @@ class TestWhenParse:
     def test_qualifier_is_part_of_equality(self):
         assert When.parse("2022") != When.parse("2022~")
         assert When.parse("2022~") != When.parse("2022?")
-        assert When.parse("2022%") == When(date(2022, 1, 1), "year", approximate=True, uncertain=True)
+        assert When.parse("2022%") == Moment(date(2022, 1, 1), "year", approximate=True, uncertain=True)
 
     @pytest.mark.parametrize(
         ("text", "written"),
@@ -1199,7 +1200,7 @@ class TestWhenParse:
         with pytest.raises(InvalidValueError) as excinfo:
             When.parse("27 March 2022")
         assert str(excinfo.value) == (
-            "When: is not an ISO 8601 / EDTF date or date-time, got '27 March 2022'. "
+            "When.parse(): is not an EDTF date or date-time, got '27 March 2022'. "
             "Fix: write it like '2022', '2022-03', '2022-03-27' or '2022-03-27T14:05:00+03:00'"
         )
 
@@ -1228,7 +1229,7 @@ class TestWhenParse:
             When.parse("2022-13")
         assert (
             str(excinfo.value)
-            == "When: is not a valid date or date-time (month must be in 1..12), got '2022-13'"
+            == "When.parse(): is not a valid date or date-time (month must be in 1..12), got '2022-13'"
         )
 
     def test_leap_day(self):
@@ -1240,7 +1241,7 @@ class TestWhenParse:
         with pytest.raises(InvalidValueError) as excinfo:
             When.parse(text)
         assert str(excinfo.value) == (
-            f"When: gives a fraction of a second with neither 3 nor 6 digits, got {text!r}. "
+            f"When.parse(): gives a fraction of a second with neither 3 nor 6 digits, got {text!r}. "
             "Fix: write milliseconds (.250) or microseconds (.250000)"
         )
 
@@ -1257,13 +1258,13 @@ class TestWhenParse:
             When.parse(text)
         assert excinfo.value.reason == "is longer than 100 characters, too long for a date or a date-time"
         assert str(excinfo.value) == (
-            "When: is longer than 100 characters, too long for a date or a date-time, got "
+            "When.parse(): is longer than 100 characters, too long for a date or a date-time, got "
             + repr(text)[:77]
             + "..."
         )
 
     def test_hundred_characters_are_read(self):
-        with pytest.raises(InvalidValueError, match="is not an ISO 8601"):
+        with pytest.raises(InvalidValueError, match="is not an EDTF date"):
             When.parse("2" * 100)
 
     @pytest.mark.parametrize("bad", [2022, None, b"2022", date(2022, 1, 1), ["2022"]])
@@ -1283,13 +1284,13 @@ class TestWhenParse:
 
 class TestWhenConstruction:
     def test_default_precision(self):
-        assert When(date(2022, 3, 27)).precision is Precision.DAY
-        assert When(datetime(2022, 3, 27, 14, 5)).precision is Precision.SECOND
-        assert When(datetime(2022, 3, 27, 14, 5, 0, 1)).precision is Precision.MICROSECOND
+        assert Moment(date(2022, 3, 27)).precision is Precision.DAY
+        assert Moment(datetime(2022, 3, 27, 14, 5)).precision is Precision.SECOND
+        assert Moment(datetime(2022, 3, 27, 14, 5, 0, 1)).precision is Precision.MICROSECOND
 
     def test_precision_by_value(self):
-        assert When(date(2022, 3, 1), "month") == When.parse("2022-03")
-        assert When(datetime(2022, 3, 27, 14), "hour").precision is Precision.HOUR
+        assert Moment(date(2022, 3, 1), "month") == When.parse("2022-03")
+        assert Moment(datetime(2022, 3, 27, 14), "hour").precision is Precision.HOUR
 
     @pytest.mark.parametrize(
         ("value", "precision"),
@@ -1305,80 +1306,84 @@ class TestWhenConstruction:
     )
     def test_digits_finer_than_the_precision(self, value, precision):
         with pytest.raises(InvalidValueError) as excinfo:
-            When(value, precision)
+            Moment(value, precision)
         assert excinfo.value.field == "value"
         assert excinfo.value.reason == f"has digits finer than its {precision} precision"
 
     def test_finer_digits_message(self):
         with pytest.raises(InvalidValueError) as excinfo:
-            When(date(2022, 3, 27), "month")
+            Moment(date(2022, 3, 27), "month")
         assert str(excinfo.value) == (
-            "When.value: has digits finer than its month precision, got datetime.date(2022, 3, 27). "
+            "Moment.value: has digits finer than its month precision, got datetime.date(2022, 3, 27). "
             "Fix: truncate the value to its precision, or give a finer precision"
         )
 
     @pytest.mark.parametrize("precision", ["hour", "minute", "second", "millisecond", "microsecond"])
     def test_time_precision_needs_a_datetime(self, precision):
         with pytest.raises(InvalidValueError) as excinfo:
-            When(date(2022, 3, 27), precision)
+            Moment(date(2022, 3, 27), precision)
         assert str(excinfo.value) == (
-            f"When.precision: {precision} precision needs a datetime, not a date, got datetime.date(2022, 3, 27)"
+            f"Moment.precision: {precision} precision needs a datetime, not a date, got datetime.date(2022, 3, 27)"
         )
 
     @pytest.mark.parametrize("precision", ["year", "month", "day"])
     def test_date_precision_needs_a_date(self, precision):
         with pytest.raises(InvalidValueError) as excinfo:
-            When(datetime(2022, 1, 1), precision)
+            Moment(datetime(2022, 1, 1), precision)
         assert str(excinfo.value) == (
-            f"When.precision: {precision} precision needs a date, not a datetime, "
+            f"Moment.precision: {precision} precision needs a date, not a datetime, "
             "got datetime.datetime(2022, 1, 1, 0, 0). Fix: pass the date part, e.g. value.date()"
         )
 
     @pytest.mark.parametrize("bad", ["2022", 2022, None, True, time(14, 5)])
     def test_value_must_be_a_date(self, bad):
         with pytest.raises(InvalidTypeError) as excinfo:
-            When(bad)
+            Moment(bad)
         assert excinfo.value.field == "value"
         assert excinfo.value.reason == "must be a date or a datetime"
 
     def test_value_of_wrong_type_message(self):
         with pytest.raises(InvalidTypeError) as excinfo:
-            When("2022-03-27")
-        assert str(excinfo.value) == "When.value: must be a date or a datetime, got '2022-03-27'"
+            Moment("2022-03-27")
+        assert str(excinfo.value) == "Moment.value: must be a date or a datetime, got '2022-03-27'"
 
     def test_unknown_precision(self):
         with pytest.raises(InvalidValueError) as excinfo:
-            When(date(2022, 1, 1), "decade")
+            Moment(date(2022, 1, 1), "fortnight")
         assert str(excinfo.value) == (
-            "When.precision: must be a Precision, got 'decade'. Fix: use one of 'year', 'month', 'day', "
-            "'hour', 'minute', 'second', 'millisecond', 'microsecond'"
+            "Moment.precision: must be a Precision, got 'fortnight'. Fix: use one of 'century', 'decade', "
+            "'year', 'season', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'microsecond'"
         )
 
     @pytest.mark.parametrize("zone", [UTC, PLUS_3, timezone(-timedelta(hours=5, minutes=30), "EST+")])
     def test_fixed_offset_zones_are_accepted(self, zone):
         value = datetime(2022, 3, 27, 14, 5, tzinfo=zone)
-        assert When(value, "minute").value.tzinfo is zone
+        assert Moment(value, "minute").value.tzinfo is zone
 
-    def test_named_zone_is_rejected(self):
+    def test_named_tzinfo_is_rejected_in_favour_of_the_zone_field(self):
         value = datetime(2022, 3, 27, 14, 5, tzinfo=ZoneInfo("Europe/Kyiv"))
         with pytest.raises(InvalidValueError) as excinfo:
-            When(value, "minute")
+            Moment(value, "minute")
         assert not isinstance(excinfo.value, InvalidTypeError)
-        assert excinfo.value.cls == "When"
+        assert excinfo.value.cls == "Moment"
         assert excinfo.value.field == "value"
         assert excinfo.value.value is value
         assert excinfo.value.reason == (
-            "must have a fixed UTC offset (a datetime.timezone) or no zone; named zones are not supported yet"
+            "must have a fixed UTC offset (a datetime.timezone) or no zone; give a zone's name in 'zone'"
         )
         assert str(excinfo.value) == (
-            "When.value: must have a fixed UTC offset (a datetime.timezone) or no zone; named zones are not "
-            "supported yet, got datetime.datetime(2022, 3, 27, 14, 5, tzinfo=zoneinfo.ZoneInfo(key='Europe/Ky.... "
-            "Fix: convert it with value.replace(tzinfo=timezone(value.utcoffset()))"
+            "Moment.value: must have a fixed UTC offset (a datetime.timezone) or no zone; give a zone's name in "
+            "'zone', got datetime.datetime(2022, 3, 27, 14, 5, tzinfo=zoneinfo.ZoneInfo(key='Europe/Ky.... "
+            "Fix: use Moment.of(value), which keeps a ZoneInfo's name, or pass "
+            "value.replace(tzinfo=timezone(value.utcoffset())) and zone='Europe/Kyiv'"
         )
+        kept = Moment.of(value, "minute")
+        assert kept.zone == "Europe/Kyiv"
+        assert str(kept) == "2022-03-27T14:05+03:00[Europe/Kyiv]"
 
     def test_named_zone_converted_as_the_fix_says_is_accepted(self):
         value = datetime(2022, 3, 27, 14, 5, tzinfo=ZoneInfo("Europe/Kyiv"))
-        when = When(value.replace(tzinfo=timezone(value.utcoffset())), "minute")
+        when = Moment(value.replace(tzinfo=timezone(value.utcoffset())), "minute")
         assert when == When.parse("2022-03-27T14:05+03:00")
 
     def test_a_fixed_offset_tzinfo_that_is_not_a_timezone_is_rejected(self):
@@ -1390,21 +1395,21 @@ class TestWhenConstruction:
                 return timedelta(0)
 
         with pytest.raises(InvalidValueError) as excinfo:
-            When(datetime(2022, 3, 27, 14, 5, tzinfo=Plus3()), "minute")
+            Moment(datetime(2022, 3, 27, 14, 5, tzinfo=Plus3()), "minute")
         assert excinfo.value.field == "value"
         assert excinfo.value.reason.startswith("must have a fixed UTC offset (a datetime.timezone)")
 
     def test_offset_in_seconds_is_rejected(self):
         zone = timezone(timedelta(hours=1, seconds=30))
         with pytest.raises(InvalidValueError) as excinfo:
-            When(datetime(2022, 1, 1, tzinfo=zone))
+            Moment(datetime(2022, 1, 1, tzinfo=zone))
         assert excinfo.value.reason == "has a time zone offset that is not a whole number of minutes"
 
     @pytest.mark.parametrize("field", ["approximate", "uncertain"])
     @pytest.mark.parametrize("bad", [1, 0, "yes", None])
     def test_flags_are_booleans(self, field, bad):
         with pytest.raises(InvalidTypeError) as excinfo:
-            When(date(2022, 1, 1), **{field: bad})
+            Moment(date(2022, 1, 1), **{field: bad})
         assert excinfo.value.field == field
 
 
@@ -1424,12 +1429,12 @@ class TestWhenEquality:
         assert When.parse("2022-03-27T14:00") != When.parse("2022-03-27T14:00Z")
 
     def test_precision_is_part_of_equality(self):
-        assert When(datetime(2022, 3, 27, 14), "hour") != When(datetime(2022, 3, 27, 14), "minute")
-        assert When(date(2022, 1, 1), "year") != When(date(2022, 1, 1), "day")
+        assert Moment(datetime(2022, 3, 27, 14), "hour") != Moment(datetime(2022, 3, 27, 14), "minute")
+        assert Moment(date(2022, 1, 1), "year") != Moment(date(2022, 1, 1), "day")
 
     def test_equal_whens_hash_equal(self):
         first = When.parse("2022-03-27T14:05:00.250+03:00")
-        second = When(datetime(2022, 3, 27, 14, 5, 0, 250000, tzinfo=PLUS_3), "millisecond")
+        second = Moment(datetime(2022, 3, 27, 14, 5, 0, 250000, tzinfo=PLUS_3), "millisecond")
         assert first == second
         assert hash(first) == hash(second)
         assert len({first, second}) == 1

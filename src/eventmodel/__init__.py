@@ -17,8 +17,9 @@ from ._frozen import FrozenDict
 from ._ids import canonical_json
 from ._place import GeoPoint, Place
 from ._quantity import Quantity
+from ._relative import Anchor, AnchorKind, resolve_relative
 from ._source import Source, SourceKind
-from ._when import Precision, When
+from ._when import Interval, Moment, Precision, Relative, TimeRelation, When
 from .exceptions import (
     EventModelError,
     InvalidTypeError,
@@ -35,6 +36,8 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Affiliation",
+    "Anchor",
+    "AnchorKind",
     "Certainty",
     "Claim",
     "Confidence",
@@ -45,8 +48,10 @@ __all__ = [
     "Factuality",
     "FrozenDict",
     "GeoPoint",
+    "Interval",
     "InvalidTypeError",
     "InvalidValueError",
+    "Moment",
     "Participant",
     "Place",
     "Polarity",
@@ -54,16 +59,19 @@ __all__ = [
     "Proposition",
     "ProvenanceError",
     "Quantity",
+    "Relative",
     "Reliability",
     "Source",
     "SourceKind",
     "SpeechAct",
     "TextQuote",
     "TextSpan",
+    "TimeRelation",
     "UnknownTypeError",
     "UnresolvedReferenceError",
     "When",
     "canonical_json",
+    "resolve_relative",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -29,8 +29,9 @@ from ._confidence import ConfidenceScale, Reliability
 from ._event import Event, Proposition
 from ._factuality import Factuality
 from ._frozen import FrozenDict
+from ._relative import AnchorKind
 from ._source import Source, SourceKind
-from ._when import Precision, When
+from ._when import Precision, Relative, TimeRelation, When
 from .exceptions import UnknownTypeError
 
 __all__ = ["TAGS", "converter", "tag_of", "to_document"]
@@ -86,19 +87,45 @@ def _object_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
     return unstructure
 
 
+def _relative(relative: Relative) -> dict[str, str]:
+    document = {"relative": relative.text, "anchor": str(relative.anchor)}
+    if relative.resolved is not None:
+        document["resolved"] = str(relative.resolved)
+    return document
+
+
+def _is_when(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, When)
+
+
+def _when(when: When) -> Any:
+    """A moment or an interval is its EDTF text; a relative time an object."""
+    return _relative(when) if isinstance(when, Relative) else str(when)
+
+
 def _frozen_dict(mapping: FrozenDict[str, Any]) -> dict[str, Any]:
     return {key: converter.unstructure(item) for key, item in mapping.items()}
 
 
 def _configure() -> None:
     converter.register_unstructure_hook(Decimal, str)
-    converter.register_unstructure_hook(When, str)
     converter.register_unstructure_hook(Factuality, str)
     converter.register_unstructure_hook(datetime, datetime.isoformat)
     converter.register_unstructure_hook(FrozenDict, _frozen_dict)
-    for enum in (ActorKind, SourceKind, SpeechAct, ConfidenceScale, Reliability, Precision):
+    for enum in (
+        ActorKind,
+        AnchorKind,
+        SourceKind,
+        SpeechAct,
+        ConfidenceScale,
+        Reliability,
+        Precision,
+        TimeRelation,
+    ):
         converter.register_unstructure_hook(enum, lambda member: member.value)
     converter.register_unstructure_hook_factory(attrs.has, _object_hook)
+    # Registered after the attrs factory, so that it takes precedence for these attrs classes.
+    converter.register_unstructure_hook_func(_is_when, _when)
 
 
 _configure()

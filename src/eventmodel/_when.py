@@ -1,50 +1,86 @@
 """
-When: a time as a source states it, with the precision it was given in.
+When: a time as a source states it.
+
+A :class:`When` is one of three things:
+
+- a :class:`Moment`: one date or date-time at the precision the source gave
+  (``2022``, ``2022-03``, ``2022-03-27``, ``2022-03-27T14:05+03:00``);
+- an :class:`Interval` between two moments, either end of which may be open
+  ("since 2022-02-24") or unknown;
+- a :class:`Relative` time: the words a source used ("on Sunday", "a day
+  after the speech") with what they are relative to, and the absolute time
+  they resolve to once that is known.
+
+The text form of moments and intervals is EDTF (ISO 8601-2) levels 0 and 1,
+extended with RFC 9557 zone names (``2022-03-27T14:05:00+03:00[Europe/Kyiv]``).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from typing import Any, Final
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 import attrs
+from dateutil import tz
 
 from . import _validation as v
-from .exceptions import InvalidTypeError, InvalidValueError
+from ._repr import compact_repr
+from .exceptions import NO_VALUE, InvalidTypeError, InvalidValueError
 
-__all__ = ["Precision", "When"]
+if TYPE_CHECKING:
+    from ._relative import Anchor
 
+__all__ = ["Interval", "Moment", "Precision", "Relative", "TimeRelation", "When"]
+
+#: The longest text :meth:`When.parse` reads.
 MAX_TEXT_LENGTH: Final = 100
 
-_PATTERN: Final = re.compile(
+#: How far a zone-less time may lie from UTC: the widest zone offsets in use.
+ZONE_SPREAD: Final = timedelta(hours=14)
+
+_MOMENT: Final = re.compile(
     r"""
-    (?P<year>\d{4})
-    (?:-(?P<month>\d{2})
-      (?:-(?P<day>\d{2})
-        (?:T(?P<hour>\d{2})
-          (?::(?P<minute>\d{2})
-            (?::(?P<second>\d{2})(?:\.(?P<fraction>\d+))?)?
-          )?
-          (?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?
+    (?:
+        (?P<year>[0-9]{4})
+        (?:-(?P<month>[0-9]{2}|XX)
+            (?:-(?P<day>[0-9]{2}|XX)
+                (?:T(?P<hour>[0-9]{2})
+                    (?::(?P<minute>[0-9]{2})
+                        (?::(?P<second>[0-9]{2})(?:\.(?P<fraction>[0-9]+))?)?
+                    )?
+                    (?P<offset>Z|[+-][0-9]{2}(?::?[0-9]{2})?)?
+                    (?:\[(?P<zone>[A-Za-z0-9_+\-/]{1,64})\])?
+                )?
+            )?
         )?
-      )?
-    )?
+      | (?P<decade>[0-9]{3})X
+      | (?P<century>[0-9]{2})XX
+    )
     (?P<qualifier>[~?%])?
     """,
     re.VERBOSE | re.ASCII,
 )
+_LEVEL_2: Final = re.compile(r"[~?%][0-9X]|[0-9]X[0-9]|\{|\[[0-9.]|\^|S[0-9]|E[0-9]", re.ASCII)
+_QUALIFIERS: Final = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+_SEASONS: Final = {21: 3, 22: 6, 23: 9, 24: 12}
+_SEASON_CODES: Final = {month: code for code, month in _SEASONS.items()}
 
 
 class Precision(v.ModelEnum):
     """
-    How much of a time a source gave: ``"2022-03"`` has month precision.
+    How much of a time a source gave: ``"2022-03"`` has month precision,
+    ``"201X"`` decade precision.
 
     .. versionadded:: 0.1.0
     """
 
+    CENTURY = "century"
+    DECADE = "decade"
     YEAR = "year"
+    #: An EDTF season (``2022-21`` is spring 2022): three months.
+    SEASON = "season"
     MONTH = "month"
     DAY = "day"
     HOUR = "hour"
@@ -55,86 +91,325 @@ class Precision(v.ModelEnum):
 
     @property
     def is_date(self) -> bool:
-        """True for year, month and day: the value is a :class:`~datetime.date`."""
+        """True for day precision and coarser: the value is a :class:`~datetime.date`."""
         return self in _DATE_PRECISIONS
 
 
-_DATE_PRECISIONS: Final = frozenset({Precision.YEAR, Precision.MONTH, Precision.DAY})
+_DATE_PRECISIONS: Final = frozenset(
+    {Precision.CENTURY, Precision.DECADE, Precision.YEAR, Precision.SEASON, Precision.MONTH, Precision.DAY}
+)
 _FRACTION_PRECISION: Final = {3: Precision.MILLISECOND, 6: Precision.MICROSECOND}
-_QUALIFIERS: Final = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
+_STEPS: Final = {
+    Precision.HOUR: timedelta(hours=1),
+    Precision.MINUTE: timedelta(minutes=1),
+    Precision.SECOND: timedelta(seconds=1),
+    Precision.MILLISECOND: timedelta(milliseconds=1),
+    Precision.MICROSECOND: timedelta(microseconds=1),
+}
+_TIMESPEC: Final = {
+    Precision.HOUR: "hours",
+    Precision.MINUTE: "minutes",
+    Precision.SECOND: "seconds",
+    Precision.MILLISECOND: "milliseconds",
+    Precision.MICROSECOND: "microseconds",
+}
 
 
-def _precision(value: Precision | str) -> Precision:
+class TimeRelation(v.ModelEnum):
+    """
+    How two times relate, judged on their bounds: one is ``BEFORE`` or
+    ``AFTER`` the other only when it certainly is; otherwise they
+    ``OVERLAP``: they may share an instant (this includes times with an open
+    or unknown end, and relative times not yet resolved).
+
+    .. versionadded:: 0.1.0
+    """
+
+    BEFORE = "before"
+    OVERLAPS = "overlaps"
+    AFTER = "after"
+
+
+def _fail_parse(reason: str, text: object, fix: str | None = None) -> InvalidValueError:
+    return InvalidValueError(reason, cls="When", field="parse()", value=text, fix=fix)
+
+
+class When:
+    """
+    A time as a source states it: a :class:`Moment`, an :class:`Interval`
+    or a :class:`Relative` time. Read one from EDTF text with :meth:`parse`.
+
+    Every When has a :attr:`lower` and an :attr:`upper` bound: the earliest
+    and the latest instant it admits, or ``None`` where it sets no bound (an
+    open or unknown end, a relative time not yet resolved). Comparisons
+    respect the bounds: :meth:`is_before` is true only when this time
+    certainly ends before the other begins.
+
+    A zone-less time ("2022-03-27") is compared with another zone-less time
+    as if both were in the same zone. Against a time with a zone, a zone-less
+    one may lie anywhere from UTC-14:00 to UTC+14:00, so its bounds widen by
+    14 hours each way for that comparison: "2022-03-27" is certainly before
+    "2022-03-28T15:00Z", but it is not certainly before "2022-03-28T10:00Z".
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ()
+
+    # -- reading ------------------------------------------------------------------
+
+    @staticmethod
+    def parse(text: str) -> Moment | Interval:
+        """
+        Read EDTF (ISO 8601-2) levels 0 and 1.
+
+        ==============================  ========================================
+        text                            meaning
+        ==============================  ========================================
+        ``2022``, ``2022-03``,          a year, a month, a day
+        ``2022-03-27``
+        ``2022-03-27T14:05:00+03:00``   a date-time, with or without a zone;
+                                        hours, minutes, seconds, milliseconds
+                                        or microseconds
+        ``...+03:00[Europe/Kyiv]``      with the zone's name (RFC 9557)
+        ``2022-21`` ... ``2022-24``     spring, summer, autumn, winter 2022
+        ``201X``, ``20XX``              a decade, a century
+        ``2022-03-XX``, ``2022-XX``     a day (month) not given: read as
+                                        month (year) precision
+        ``2022-03~``, ``2022-03?``,     approximate, uncertain, both
+        ``2022-03%``
+        ``2022-02-24/2022-03-27``       an interval
+        ``2022-02-24/..``, ``../2022``  an open end: "since", "until"
+        ``2022-02-24/``, ``/2022``      an unknown end
+        ==============================  ========================================
+
+        Raises:
+            InvalidValueError: Naming the text and what is wrong with it.
+            InvalidTypeError: For anything that is not a string.
+
+        """
+        if not isinstance(text, str):
+            raise InvalidTypeError("needs a string", cls="When", field="parse()", value=text)
+        if len(text) > MAX_TEXT_LENGTH:
+            raise _fail_parse(
+                f"is longer than {MAX_TEXT_LENGTH} characters, too long for a date or a date-time", text
+            )
+        if "/" not in text:  # the common case, without a scan
+            return Moment._parse(text, text)
+        slashes = _interval_slashes(text)
+        if slashes:
+            return Interval._parse(text, slashes)
+        return Moment._parse(text, text)
+
+    @staticmethod
+    def parse_human(
+        text: str, *, day_first: bool | None = None, year: int | None = None, zone: str | None = None
+    ) -> Moment:
+        """
+        Read a date as people write it ("27 March 2022", "03/04/2022") with
+        ``dateutil.parser``, guessing nothing: see
+        :func:`eventmodel._human.parse_human` for the policy and its arguments.
+
+        Raises:
+            InvalidValueError: For unreadable, ambiguous or contradictory text.
+
+        """
+        from ._human import parse_human  # noqa: PLC0415 - lenient reading builds on this module
+
+        return parse_human(text, day_first=day_first, year=year, zone=zone)
+
+    # -- bounds and relations -----------------------------------------------------------
+
+    @property
+    def lower(self) -> datetime | None:
+        """The earliest instant this time admits, or ``None`` for no bound."""
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    @property
+    def upper(self) -> datetime | None:
+        """The latest instant this time admits (to the microsecond), or ``None`` for no bound."""
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def is_before(self, other: When) -> bool:
+        """True when this time certainly ends before *other* begins."""
+        return _certainly_before(self.upper, other.lower)
+
+    def is_after(self, other: When) -> bool:
+        """True when this time certainly begins after *other* ends."""
+        return _certainly_before(other.upper, self.lower)
+
+    def relation(self, other: When) -> TimeRelation:
+        """
+        :attr:`TimeRelation.BEFORE`, :attr:`~TimeRelation.AFTER`, or
+        :attr:`~TimeRelation.OVERLAPS` when neither is certain.
+        """
+        if self.is_before(other):
+            return TimeRelation.BEFORE
+        if self.is_after(other):
+            return TimeRelation.AFTER
+        return TimeRelation.OVERLAPS
+
+    def admits(self, instant: datetime) -> bool:
+        """
+        True when *instant* may lie within this time (between its bounds, with
+        the zone rule of the class docstring for zone-less values).
+        """
+        point = Moment(instant, Precision.MICROSECOND) if instant.utcoffset() is None else _instant(instant)
+        return self.relation(point) is TimeRelation.OVERLAPS
+
+    def sort_key(self) -> tuple[datetime, datetime, str]:
+        """
+        A key for sorting times by their bounds (lower, then upper), with no
+        bound sorting first for lower and last for upper. Zone-less bounds
+        are taken as UTC for the key alone.
+        """
+        return (
+            _key_point(self.lower, datetime.min),
+            _key_point(self.upper, datetime.max),
+            str(self),
+        )
+
+
+def _interval_slashes(text: str) -> list[int]:
+    """The positions of the slashes that separate interval ends (not those in zone names)."""
+    positions, depth = [], 0
+    for index, char in enumerate(text):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == "/" and depth == 0:
+            positions.append(index)
+    return positions
+
+
+def _instant(value: datetime) -> Moment:
+    offset = value.utcoffset()
+    assert offset is not None
+    return Moment(value.replace(tzinfo=timezone(offset)), Precision.MICROSECOND)
+
+
+def _key_point(value: datetime | None, missing: datetime) -> datetime:
+    if value is None:
+        return missing.replace(tzinfo=UTC)
+    if value.utcoffset() is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:  # within a day of the first or last date Python holds
+        return (datetime.min if value.year == 1 else datetime.max).replace(tzinfo=UTC)
+
+
+def _shift(value: datetime, delta: timedelta) -> datetime:
+    try:
+        return value + delta
+    except OverflowError:
+        return datetime.max if delta > timedelta(0) else datetime.min
+
+
+def _certainly_before(end: datetime | None, start: datetime | None) -> bool:
+    """Whether an end bound lies certainly before a start bound."""
+    if end is None or start is None:
+        return False
+    end_naive = end.utcoffset() is None
+    start_naive = start.utcoffset() is None
+    if end_naive == start_naive:
+        return end < start
+    if end_naive:
+        end = _shift(end, ZONE_SPREAD).replace(tzinfo=UTC)
+    else:
+        start = _shift(start, -ZONE_SPREAD).replace(tzinfo=UTC)
+    return end < start
+
+
+# -- Moment ----------------------------------------------------------------------------
+
+
+class _Flags(TypedDict):
+    approximate: bool
+    uncertain: bool
+
+
+def _precision(value: Precision | str | None) -> Precision | None:
     return v.coerce_enum(Precision, value)  # type: ignore[no-any-return]
 
 
-def _default_precision(inst: When) -> Precision:
+_is_precision: Final = v.member_of(Precision)
+
+
+def _default_precision(inst: Moment) -> Precision:
     value = inst.value
     if isinstance(value, datetime):
         return Precision.SECOND if value.microsecond == 0 else Precision.MICROSECOND
     return Precision.DAY
 
 
-def _truncated(value: date | datetime, precision: Precision) -> bool:
+def _truncated(value: date, precision: Precision) -> bool:
     """Whether *value* has no digits finer than *precision*."""
-    if precision is Precision.YEAR:
-        return value.month == 1 and value.day == 1
-    if precision is Precision.MONTH:
-        return value.day == 1
+    if precision in _STEPS:
+        assert isinstance(value, datetime)
+        micro = value.microsecond
+        if precision is Precision.HOUR:
+            return value.minute == value.second == micro == 0
+        if precision is Precision.MINUTE:
+            return value.second == micro == 0
+        if precision is Precision.SECOND:
+            return micro == 0
+        return precision is Precision.MICROSECOND or micro % 1000 == 0
     if precision is Precision.DAY:
         return True
-    assert isinstance(value, datetime)
-    checks = {
-        Precision.HOUR: value.minute == value.second == value.microsecond == 0,
-        Precision.MINUTE: value.second == value.microsecond == 0,
-        Precision.SECOND: value.microsecond == 0,
-        Precision.MILLISECOND: value.microsecond % 1000 == 0,
-        Precision.MICROSECOND: True,
-    }
-    return checks[precision]
-
-
-def _zone_key(zone: tzinfo | None) -> object:
-    if zone is None or isinstance(zone, timezone):
-        return None
-    return (type(zone).__qualname__, repr(zone))
+    if precision is Precision.MONTH:
+        return value.day == 1
+    if precision is Precision.SEASON:
+        return value.day == 1 and value.month in _SEASON_CODES
+    first_of_year = value.month == value.day == 1
+    if precision is Precision.YEAR:
+        return first_of_year
+    if precision is Precision.DECADE:
+        return first_of_year and value.year % 10 == 0
+    return first_of_year and value.year % 100 == 0
 
 
 @attrs.frozen(eq=False)
-class When:
+class Moment(When):
     """
-    A point in time as a source gave it, with its precision.
+    One date or date-time as a source gave it, with its precision.
 
-    ``value`` is a :class:`~datetime.date` for year, month and day precision
-    and a :class:`~datetime.datetime` for finer ones; a date-time keeps the
-    time zone it was given in, or none. The value carries no digits finer than
-    its precision: ``"2022-03"`` is ``When(date(2022, 3, 1), Precision.MONTH)``.
+    ``value`` is a :class:`~datetime.date` for day precision and coarser, and
+    a :class:`~datetime.datetime` for finer ones. A date-time has no zone, or
+    a fixed UTC offset (a :class:`datetime.timezone`), and may name its IANA
+    zone in ``zone``; the offset must be the zone's offset at that moment.
+    The value carries no digits finer than its precision: ``"2022-03"`` is
+    ``Moment(date(2022, 3, 1), Precision.MONTH)``.
 
-    Two Whens are equal when they say the same thing in the same words:
-    ``14:00+03:00`` and ``11:00Z`` are one instant but two statements, so they
-    are not equal.
+    Two moments are equal when they say the same thing: ``14:00+03:00`` and
+    ``11:00Z`` are one instant stated two ways, and not equal. Use
+    :meth:`When.relation` to compare instants.
 
     Args:
         value: The date or date-time.
-        precision: How much of *value* is known; by default ``day`` for a date,
-            ``second`` (or ``microsecond``) for a date-time.
+        precision: How much of *value* is known; by default day for a date,
+            second (or microsecond) for a date-time.
         approximate: The source says "about" (EDTF ``~``).
         uncertain: The source is unsure (EDTF ``?``).
+        zone: The IANA time zone the source gave, such as ``"Europe/Kyiv"``.
 
     Raises:
         InvalidValueError: For a value with digits finer than its precision, a
-            date with a time precision, or a date-time with a date precision.
+            date with a time precision or the reverse, a named tzinfo, an
+            offset the zone does not have, or an unknown zone.
 
     .. versionadded:: 0.1.0
 
     """
 
-    value: date | datetime = attrs.field()
+    value: date = attrs.field()
     precision: Precision = attrs.field(
         default=attrs.Factory(_default_precision, takes_self=True), converter=_precision
     )
     approximate: bool = attrs.field(default=False, kw_only=True, validator=v.boolean)
     uncertain: bool = attrs.field(default=False, kw_only=True, validator=v.boolean)
+    zone: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
 
     @value.validator
     def _check_value(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -145,9 +420,10 @@ class When:
             v.fail(
                 self,
                 attribute,
-                "must have a fixed UTC offset (a datetime.timezone) or no zone; named zones are not supported yet",
+                "must have a fixed UTC offset (a datetime.timezone) or no zone; give a zone's name in 'zone'",
                 value,
-                "convert it with value.replace(tzinfo=timezone(value.utcoffset()))",
+                "use Moment.of(value), which keeps a ZoneInfo's name, or pass "
+                "value.replace(tzinfo=timezone(value.utcoffset())) and zone='Europe/Kyiv'",
             )
         offset = value.utcoffset() if isinstance(value, datetime) else None
         if offset is not None and offset % timedelta(minutes=1):
@@ -155,7 +431,7 @@ class When:
 
     @precision.validator
     def _check_precision(self, attribute: attrs.Attribute[Any], precision: object) -> None:
-        v.member_of(Precision)(self, attribute, precision)
+        _is_precision(self, attribute, precision)
         assert isinstance(precision, Precision)
         is_datetime = isinstance(self.value, datetime)
         if precision.is_date and is_datetime:
@@ -176,71 +452,164 @@ class When:
                 self.value,
                 "truncate the value to its precision, or give a finer precision",
             )
+        if precision is Precision.SEASON and self.value.year == 9999 and self.value.month == 12:
+            v.fail(
+                self, "value", "is a winter that ends after the year 9999, past what can be held", self.value
+            )
 
-    # -- reading ---------------------------------------------------------------
+    @zone.validator
+    def _check_zone(self, attribute: attrs.Attribute[Any], zone: object) -> None:
+        if zone is None:
+            return
+        value = self.value
+        if not isinstance(value, datetime) or value.utcoffset() is None:
+            v.fail(
+                self, attribute, "needs a date-time with a UTC offset", zone, "give the offset too: +03:00"
+            )
+        named = _gettz(str(zone))
+        if named is None:
+            v.fail(
+                self,
+                attribute,
+                "is not a time zone name known here",
+                zone,
+                "use an IANA name such as 'Europe/Kyiv'",
+            )
+        local = value.replace(tzinfo=named)
+        expected = local.utcoffset()
+        if expected != value.utcoffset():
+            v.fail(
+                self,
+                attribute,
+                f"is at offset {_format_offset(expected)} on {value.replace(tzinfo=None).isoformat()}, "
+                f"not at the {_format_offset(value.utcoffset())} given",
+                zone,
+                "check the offset or the zone name; nothing is converted",
+            )
+
+    def __repr__(self) -> str:
+        return f"When.parse({str(self)!r})"
 
     @classmethod
-    def parse(cls, text: str) -> When:
+    def of(cls, value: date, precision: Precision | str | None = None) -> Moment:
         """
-        Read an ISO 8601 / EDTF date or date-time.
-
-        Accepts ``"2022"``, ``"2022-03"``, ``"2022-03-27"``, date-times from
-        the hour down to the microsecond (``"2022-03-27T14:05"``,
-        ``"2022-03-27T14:05:00+03:00"``, ``"...T14:05:00.250Z"``), and an EDTF
-        qualifier at the end: ``~`` approximate, ``?`` uncertain, ``%`` both.
+        A moment from a date or a datetime in any zone: a datetime with a
+        :class:`zoneinfo.ZoneInfo` keeps the zone's name, one with a fixed
+        offset keeps the offset.
 
         Raises:
-            InvalidValueError: For text that is none of these, naming it.
-            InvalidTypeError: For anything that is not a string.
+            InvalidValueError: For a tzinfo with no IANA name to keep.
 
         """
-        if not isinstance(text, str):
-            raise InvalidTypeError("needs a string", cls="When", field="parse()", value=text)
-        if len(text) > MAX_TEXT_LENGTH:
-            raise InvalidValueError(
-                f"is longer than {MAX_TEXT_LENGTH} characters, too long for a date or a date-time",
-                cls="When",
-                value=text,
-            )
-        match = _PATTERN.fullmatch(text)
-        if match is None:
-            raise InvalidValueError(
-                "is not an ISO 8601 / EDTF date or date-time",
-                cls="When",
-                value=text,
-                fix="write it like '2022', '2022-03', '2022-03-27' or '2022-03-27T14:05:00+03:00'",
-            )
-        parts = match.groupdict()
-        qualifier = parts["qualifier"] or ""
-        flags = {
-            "approximate": qualifier in "~%" and bool(qualifier),
-            "uncertain": qualifier in "?%" and bool(qualifier),
-        }
-        try:
-            if parts["hour"] is None:
-                year = int(parts["year"])
-                month = int(parts["month"] or 1)
-                day = int(parts["day"] or 1)
-                precision = (
-                    Precision.DAY if parts["day"] else Precision.MONTH if parts["month"] else Precision.YEAR
-                )
-                return cls(date(year, month, day), precision, **flags)
-            fraction = parts["fraction"]
-            if fraction is not None and len(fraction) not in _FRACTION_PRECISION:
+        zone: str | None = None
+        if (
+            isinstance(value, datetime)
+            and value.tzinfo is not None
+            and not isinstance(value.tzinfo, timezone)
+        ):
+            zone = getattr(value.tzinfo, "key", None)
+            offset = value.utcoffset()
+            if zone is None or offset is None:
                 raise InvalidValueError(
-                    "gives a fraction of a second with neither 3 nor 6 digits",
-                    cls="When",
-                    value=text,
-                    fix="write milliseconds (.250) or microseconds (.250000)",
+                    "has a time zone whose IANA name is not known",
+                    cls="Moment",
+                    field="of()",
+                    value=value,
+                    fix="use zoneinfo.ZoneInfo('Europe/Kyiv'), or a fixed timezone offset",
                 )
-            body = text[: len(text) - len(qualifier)]
-            value = datetime.fromisoformat(body)
+            value = value.replace(tzinfo=timezone(offset))
+        if precision is None:
+            return cls(value, zone=zone)
+        return cls(value, precision, zone=zone)
+
+    @classmethod
+    def _trusted(cls, value: date, precision: Precision, flags: _Flags) -> Moment:
+        """
+        A moment built from parts the parser has already checked (types,
+        precision, whole-minute offsets), without running the validators
+        again: parsing is a hot path. Zones and seasons still go through the
+        constructor.
+        """
+        moment = object.__new__(cls)
+        set_field = object.__setattr__
+        set_field(moment, "value", value)
+        set_field(moment, "precision", precision)
+        set_field(moment, "approximate", flags["approximate"])
+        set_field(moment, "uncertain", flags["uncertain"])
+        set_field(moment, "zone", None)
+        return moment
+
+    @classmethod
+    def _parse(cls, text: str, whole: str) -> Moment:
+        match = _MOMENT.fullmatch(text)
+        if match is None:
+            if _LEVEL_2.search(text):
+                raise _fail_parse(
+                    "uses EDTF level 2, which is not supported",
+                    whole,
+                    "qualify the whole date ('2022-03-27%') and use X only for a whole component",
+                )
+            raise _fail_parse(
+                "is not an EDTF date or date-time",
+                whole,
+                "write it like '2022', '2022-03', '2022-03-27' or '2022-03-27T14:05:00+03:00'",
+            )
+        parts = match
+        qualifier = parts["qualifier"] or ""
+        flags = _Flags(approximate=qualifier in ("~", "%"), uncertain=qualifier in ("?", "%"))
+        try:
+            if parts["decade"] is not None:
+                return cls._trusted(date(int(parts["decade"]) * 10, 1, 1), Precision.DECADE, flags)
+            if parts["century"] is not None:
+                return cls._trusted(date(int(parts["century"]) * 100, 1, 1), Precision.CENTURY, flags)
+            if parts["hour"] is None:
+                return cls._parse_date(parts, flags, whole)
+            return cls._parse_datetime(text[: len(text) - len(qualifier)], parts, flags, whole)
         except ValueError as error:
             if isinstance(error, InvalidValueError):
-                raise
-            raise InvalidValueError(
-                f"is not a valid date or date-time ({error})", cls="When", value=text
-            ) from None
+                if error.cls == "When":
+                    raise
+                raise _fail_parse(error.reason, whole, error.fix) from None
+            raise _fail_parse(f"is not a valid date or date-time ({error})", whole) from None
+
+    @classmethod
+    def _parse_date(cls, parts: re.Match[str], flags: _Flags, whole: str) -> Moment:
+        year = int(str(parts["year"]))
+        month, day = parts["month"], parts["day"]
+        if month == "XX":
+            if day not in (None, "XX"):
+                raise _fail_parse("gives a day but not its month", whole, "write 'XX' for the day too")
+            return cls._trusted(date(year, 1, 1), Precision.YEAR, flags)
+        if month is None:
+            return cls._trusted(date(year, 1, 1), Precision.YEAR, flags)
+        month_number = int(month)
+        if month_number in _SEASONS:
+            if day is not None:
+                raise _fail_parse("gives a day in a season", whole)
+            return cls(date(year, _SEASONS[month_number], 1), Precision.SEASON, **flags)
+        if day is None or day == "XX":
+            return cls._trusted(date(year, month_number, 1), Precision.MONTH, flags)
+        return cls._trusted(date(year, month_number, int(day)), Precision.DAY, flags)
+
+    @classmethod
+    def _parse_datetime(cls, body: str, parts: re.Match[str], flags: _Flags, whole: str) -> Moment:
+        fraction = parts["fraction"]
+        if fraction is not None and len(fraction) not in _FRACTION_PRECISION:
+            raise _fail_parse(
+                "gives a fraction of a second with neither 3 nor 6 digits",
+                whole,
+                "write milliseconds (.250) or microseconds (.250000)",
+            )
+        zone = parts["zone"]
+        if zone is not None:
+            if parts["offset"] is None:
+                raise _fail_parse(
+                    "names a time zone but gives no UTC offset",
+                    whole,
+                    "give the offset before the name, as RFC 9557 does: 2022-03-27T14:05:00+03:00[Europe/Kyiv]",
+                )
+            body = body[: body.index("[")]
+        value = datetime.fromisoformat(body)
         precision = (
             _FRACTION_PRECISION[len(fraction)]
             if fraction is not None
@@ -250,39 +619,37 @@ class When:
             if parts["minute"]
             else Precision.HOUR
         )
-        return cls(value, precision, **flags)
+        if zone is not None:
+            return cls(value, precision, zone=zone, **flags)
+        return cls._trusted(value, precision, flags)
 
-    # -- writing ---------------------------------------------------------------
+    # -- writing ------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        value = self.value
-        precision = self.precision
-        if precision is Precision.YEAR:
+        value, precision = self.value, self.precision
+        if precision is Precision.CENTURY:
+            body = f"{value.year // 100:02d}XX"
+        elif precision is Precision.DECADE:
+            body = f"{value.year // 10:03d}X"
+        elif precision is Precision.YEAR:
             body = f"{value.year:04d}"
+        elif precision is Precision.SEASON:
+            body = f"{value.year:04d}-{_SEASON_CODES[value.month]}"
         elif precision is Precision.MONTH:
             body = f"{value.year:04d}-{value.month:02d}"
         elif precision is Precision.DAY:
-            body = value.isoformat()
+            body = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
         else:
             assert isinstance(value, datetime)
-            spec = {
-                Precision.HOUR: "hours",
-                Precision.MINUTE: "minutes",
-                Precision.SECOND: "seconds",
-                Precision.MILLISECOND: "milliseconds",
-                Precision.MICROSECOND: "microseconds",
-            }[precision]
-            body = value.isoformat(timespec=spec)
-            if value.utcoffset() == timedelta(0) and isinstance(value.tzinfo, timezone):
+            body = value.isoformat(timespec=_TIMESPEC[precision])
+            if self.zone is None and value.utcoffset() == timedelta(0):
                 body = body.removesuffix("+00:00") + "Z"
+            if self.zone is not None:
+                body += f"[{self.zone}]"
         return body + _QUALIFIERS[(self.approximate, self.uncertain)]
 
-    def __repr__(self) -> str:
-        return f"When.parse({str(self)!r})"
-
-    def _key(self) -> tuple[object, ...]:
-        zone = self.value.tzinfo if isinstance(self.value, datetime) else None
-        return (str(self), _zone_key(zone))
+    def _key(self) -> str:
+        return str(self)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -292,14 +659,11 @@ class When:
     def __hash__(self) -> int:
         return hash(self._key())
 
-    # -- bounds ----------------------------------------------------------------
+    # -- bounds -------------------------------------------------------------------------
 
     @property
     def lower(self) -> datetime:
-        """
-        The earliest instant the value admits, as a datetime (zone-less for a
-        date).
-        """
+        """The earliest instant the moment admits (zone-less for a date)."""
         value = self.value
         if isinstance(value, datetime):
             return value
@@ -307,25 +671,252 @@ class When:
 
     @property
     def upper(self) -> datetime:
-        """
-        The latest instant the value admits, to the microsecond: the last
-        microsecond of the year, month, day, hour, ... it names.
-        """
-        value = self.value
-        precision = self.precision
-        if precision is Precision.YEAR:
-            return datetime.combine(date(value.year, 12, 31), time.max)
-        if precision is Precision.MONTH:
-            last_day = calendar.monthrange(value.year, value.month)[1]
-            return datetime.combine(value.replace(day=last_day), time.max)
+        """The last microsecond of the year, month, day, ... the moment names."""
+        value, precision = self.value, self.precision
+        if precision in _STEPS:
+            assert isinstance(value, datetime)
+            return value + (_STEPS[precision] - timedelta(microseconds=1))  # never past datetime.max
         if precision is Precision.DAY:
-            return datetime.combine(value, time.max)
-        assert isinstance(value, datetime)
-        step = {
-            Precision.HOUR: timedelta(hours=1),
-            Precision.MINUTE: timedelta(minutes=1),
-            Precision.SECOND: timedelta(seconds=1),
-            Precision.MILLISECOND: timedelta(milliseconds=1),
-            Precision.MICROSECOND: timedelta(microseconds=1),
-        }[precision]
-        return value + (step - timedelta(microseconds=1))  # never past datetime.max
+            last = value
+        elif precision is Precision.MONTH:
+            last = value.replace(day=calendar.monthrange(value.year, value.month)[1])
+        elif precision is Precision.SEASON:
+            end_year, end_month = (value.year + 1, 2) if value.month == 12 else (value.year, value.month + 2)
+            last = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+        elif precision is Precision.YEAR:
+            last = date(value.year, 12, 31)
+        elif precision is Precision.DECADE:
+            last = date(value.year + 9, 12, 31)
+        else:
+            last = date(min(value.year + 99, 9999), 12, 31)
+        return datetime.combine(last, time.max)
+
+
+def _format_offset(offset: timedelta | None) -> str:
+    if offset is None:
+        return "none"
+    return datetime(2000, 1, 1, tzinfo=timezone(offset)).isoformat()[-6:]
+
+
+def _gettz(name: str) -> Any:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*", name):
+        return None
+    return tz.gettz(name)
+
+
+# -- Interval -------------------------------------------------------------------------
+
+
+def _optional_moment(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Moment):
+        v.fail(inst, attribute, "must be a Moment or None", value, wrong_type=True)
+
+
+def _end_text(moment: Moment | None, is_open: bool) -> str:
+    if moment is not None:
+        return str(moment)
+    return ".." if is_open else ""
+
+
+@attrs.frozen(eq=False)
+class Interval(When):
+    """
+    The time between two moments, both included. Either end may be missing:
+    *open* ("since 2022-02-24": it goes on) or *unknown* (the source did not
+    say).
+
+    Build one with :meth:`between`, :meth:`since` or :meth:`until`, or read
+    it with :meth:`When.parse` (``"2022-02-24/2022-03-27"``,
+    ``"2022-02-24/.."``, ``"2022-02-24/"``).
+
+    Args:
+        start: The first moment, or ``None``.
+        end: The last moment, or ``None``.
+        start_open: With no start: it reaches back without limit (``..``).
+            Otherwise a missing start is unknown.
+        end_open: With no end: it goes on (``..``). Otherwise a missing end
+            is unknown.
+
+    Raises:
+        InvalidValueError: For an interval that certainly ends before it
+            starts, an open end that has a moment, or no moment at all.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    start: Moment | None = attrs.field(validator=_optional_moment)
+    end: Moment | None = attrs.field(validator=_optional_moment)
+    start_open: bool = attrs.field(default=False, kw_only=True, validator=v.boolean)
+    end_open: bool = attrs.field(default=False, kw_only=True, validator=v.boolean)
+
+    def __attrs_post_init__(self) -> None:
+        start, end = self.start, self.end
+        if start is None and end is None:
+            v.fail(self, "start", "needs a start or an end", NO_VALUE, "give at least one moment")
+        if start is not None and self.start_open:
+            v.fail(self, "start_open", "cannot be set with a start", True)
+        if end is not None and self.end_open:
+            v.fail(self, "end_open", "cannot be set with an end", True)
+        if start is not None and end is not None and start.is_after(end):
+            v.fail(self, "end", f"is before the start ({start})", end)
+
+    def __repr__(self) -> str:
+        return f"When.parse({str(self)!r})"
+
+    @classmethod
+    def between(cls, start: Moment, end: Moment) -> Interval:
+        """From *start* to *end*, both included."""
+        return cls(start, end)
+
+    @classmethod
+    def since(cls, start: Moment) -> Interval:
+        """From *start* on, with an open end: EDTF ``start/..``."""
+        return cls(start, None, end_open=True)
+
+    @classmethod
+    def until(cls, end: Moment) -> Interval:
+        """Up to *end*, with an open start: EDTF ``../end``."""
+        return cls(None, end, start_open=True)
+
+    @classmethod
+    def _parse(cls, text: str, slashes: list[int]) -> Interval:
+        if len(slashes) != 1:
+            raise _fail_parse("has more than one '/'", text, "write one interval: start/end")
+        head, tail = text[: slashes[0]], text[slashes[0] + 1 :]
+        if head in ("", "..") and tail in ("", ".."):
+            raise _fail_parse("has no date at either end", text)
+        start = None if head in ("", "..") else Moment._parse(head, text)
+        end = None if tail in ("", "..") else Moment._parse(tail, text)
+        try:
+            return cls(start, end, start_open=head == "..", end_open=tail == "..")
+        except InvalidValueError as error:
+            raise _fail_parse(error.reason, text) from None
+
+    def __str__(self) -> str:
+        return f"{_end_text(self.start, self.start_open)}/{_end_text(self.end, self.end_open)}"
+
+    def _key(self) -> str:
+        return str(self)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    @property
+    def lower(self) -> datetime | None:
+        """The start's lower bound; ``None`` for an open or unknown start."""
+        return None if self.start is None else self.start.lower
+
+    @property
+    def upper(self) -> datetime | None:
+        """The end's upper bound; ``None`` for an open or unknown end."""
+        return None if self.end is None else self.end.upper
+
+
+# -- Relative ---------------------------------------------------------------------------
+
+
+def _check_resolved(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, (Moment, Interval)):
+        v.fail(inst, attribute, "must be a Moment, an Interval or None", value, wrong_type=True)
+
+
+def _check_anchor(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    from ._relative import Anchor  # noqa: PLC0415 - the grammar module builds on this one
+
+    if not isinstance(value, Anchor):
+        v.fail(
+            inst,
+            attribute,
+            "must be an Anchor",
+            value,
+            "use Anchor.PUBLICATION, Anchor.MADE_AT or Anchor.event(id)",
+            wrong_type=True,
+        )
+
+
+def _anchor(value: Anchor | str) -> Anchor:
+    from ._relative import Anchor  # noqa: PLC0415 - the grammar module builds on this one
+
+    if isinstance(value, str):
+        try:
+            return Anchor.parse(value)
+        except InvalidValueError:
+            return value  # type: ignore[return-value]
+    return value
+
+
+@attrs.frozen(eq=False)
+class Relative(When):
+    """
+    A time as words relative to something else: "on Sunday" (relative to
+    the publication of the source), "a day after" (relative to another
+    event). It keeps the words as written, what they are relative to, and,
+    once resolved, the absolute time they name.
+
+    Resolve it with :meth:`resolve`, giving the anchor's time; the grammar
+    of expressions it understands is in :func:`eventmodel.resolve_relative`.
+
+    Args:
+        text: The words as the source wrote them.
+        anchor: What the words are relative to (an :class:`Anchor`, or its
+            text form: ``"publication"``, ``"made_at"``, ``"event:<id>"``).
+        resolved: The absolute time, once known.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    text: str = attrs.field(validator=v.text)
+    anchor: Anchor = attrs.field(converter=_anchor, validator=_check_anchor)
+    resolved: Moment | Interval | None = attrs.field(default=None, kw_only=True, validator=_check_resolved)
+
+    __repr__ = compact_repr
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.text) > MAX_TEXT_LENGTH * 2:
+            v.fail(self, "text", f"is longer than {MAX_TEXT_LENGTH * 2} characters", self.text)
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.text, self.anchor, self.resolved)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        resolved = f" = {self.resolved}" if self.resolved is not None else ""
+        return f"{self.text!r} relative to {self.anchor}{resolved}"
+
+    def resolve(self, at: When) -> Relative:
+        """
+        Resolve the words against *at*, the time of the anchor: a copy of
+        this relative time with :attr:`resolved` set.
+
+        Raises:
+            InvalidValueError: For words the grammar does not know, or an
+                anchor time that cannot serve (an unresolved relative time).
+
+        """
+        from ._relative import resolve_relative  # noqa: PLC0415 - the grammar module builds on this one
+
+        return attrs.evolve(self, resolved=resolve_relative(self.text, at))
+
+    @property
+    def lower(self) -> datetime | None:
+        """The resolved time's lower bound; ``None`` until resolved."""
+        return None if self.resolved is None else self.resolved.lower
+
+    @property
+    def upper(self) -> datetime | None:
+        """The resolved time's upper bound; ``None`` until resolved."""
+        return None if self.resolved is None else self.resolved.upper

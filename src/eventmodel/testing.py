@@ -25,6 +25,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from dateutil import tz
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - depends on the environment
@@ -41,9 +43,10 @@ from ._factuality import _VALID as _FACTUALITY_CODES
 from ._factuality import Factuality
 from ._place import GeoPoint, Place
 from ._quantity import Quantity
+from ._relative import Anchor
 from ._source import Source, SourceKind
 from ._validation import _ID
-from ._when import Precision, When
+from ._when import Interval, Moment, Precision, Relative, When
 
 __all__ = [
     "actors",
@@ -55,11 +58,14 @@ __all__ = [
     "factualities",
     "geo_points",
     "ids",
+    "intervals",
     "model_objects",
+    "moments",
     "participants",
     "places",
     "propositions",
     "quantities",
+    "relatives",
     "sources",
     "text_quotes",
     "text_spans",
@@ -134,22 +140,32 @@ def _zones() -> st.SearchStrategy[timezone | None]:
     return st.one_of(st.none(), st.just(UTC), offsets)
 
 
-def whens() -> st.SearchStrategy[When]:
-    """Dates and date-times at every precision, zone-less or zoned, with EDTF qualifiers."""
+_ZONE_NAMES = ("Europe/Kyiv", "Europe/Moscow", "America/New_York", "Asia/Jerusalem", "Australia/Lord_Howe")
+
+
+def moments() -> st.SearchStrategy[Moment]:
+    """
+    Moments at every precision from the century to the microsecond, zone-less,
+    with a fixed offset or with a named zone, with EDTF qualifiers.
+    """
 
     @st.composite
-    def build(draw: st.DrawFn) -> When:
+    def build(draw: st.DrawFn) -> Moment:
         precision = draw(st.sampled_from(list(Precision)))
-        day = draw(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)))
-        flags = {"approximate": draw(st.booleans()), "uncertain": draw(st.booleans())}
-        if precision is Precision.YEAR:
-            return When(day.replace(month=1, day=1), precision, **flags)
-        if precision is Precision.MONTH:
-            return When(day.replace(day=1), precision, **flags)
-        if precision is Precision.DAY:
-            return When(day, precision, **flags)
+        approximate, uncertain = draw(st.booleans()), draw(st.booleans())
+        if precision.is_date:
+            day = draw(st.dates(min_value=date(100, 1, 1), max_value=date(9998, 12, 31)))
+            value = {
+                Precision.CENTURY: date(day.year // 100 * 100, 1, 1),
+                Precision.DECADE: date(day.year // 10 * 10, 1, 1),
+                Precision.YEAR: date(day.year, 1, 1),
+                Precision.SEASON: date(day.year, draw(st.sampled_from([3, 6, 9, 12])), 1),
+                Precision.MONTH: day.replace(day=1),
+                Precision.DAY: day,
+            }[precision]
+            return Moment(value, precision, approximate=approximate, uncertain=uncertain)
         # Hypothesis takes naive bounds; a zone is drawn on its own.
-        moment = draw(st.datetimes(min_value=_EARLIEST, max_value=_LATEST)).replace(tzinfo=draw(_zones()))
+        moment = draw(st.datetimes(min_value=_EARLIEST, max_value=_LATEST))
         if precision is Precision.HOUR:
             moment = moment.replace(minute=0, second=0, microsecond=0)
         elif precision is Precision.MINUTE:
@@ -158,9 +174,75 @@ def whens() -> st.SearchStrategy[When]:
             moment = moment.replace(microsecond=0)
         elif precision is Precision.MILLISECOND:
             moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
-        return When(moment, precision, **flags)
+        zone_name = None
+        if (
+            draw(st.booleans()) and 1970 <= moment.year < 2100
+        ):  # local mean time before zones had whole minutes
+            zone_name = draw(st.sampled_from(_ZONE_NAMES))
+            offset = moment.replace(tzinfo=tz.gettz(zone_name)).utcoffset()
+            assert offset is not None
+            moment = moment.replace(tzinfo=timezone(offset))
+        else:
+            moment = moment.replace(tzinfo=draw(_zones()))
+        return Moment(moment, precision, approximate=approximate, uncertain=uncertain, zone=zone_name)
 
     return build()
+
+
+def intervals() -> st.SearchStrategy[Interval]:
+    """Intervals between two moments, and with open and unknown ends."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Interval:
+        first, second = draw(moments()), draw(moments())
+        if first.is_after(second):
+            first, second = second, first
+        shape = draw(st.sampled_from(["both", "since", "until", "unknown end", "unknown start"]))
+        if shape == "since":
+            return Interval.since(first)
+        if shape == "until":
+            return Interval.until(second)
+        if shape == "unknown end":
+            return Interval(first, None)
+        if shape == "unknown start":
+            return Interval(None, second)
+        return Interval(first, second)
+
+    return build()
+
+
+_RELATIVE_WORDS = (
+    "today",
+    "earlier in the day",
+    "yesterday",
+    "on Sunday",
+    "last Friday",
+    "earlier this week",
+    "last month",
+    "two days ago",
+    "a day before",
+    "since day 1 of the invasion",
+)
+
+
+def relatives() -> st.SearchStrategy[Relative]:
+    """Relative times, resolved (against a day) or not, to every kind of anchor."""
+    anchors = st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]) | ids("event").map(Anchor.to_event)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Relative:
+        relative = Relative(draw(st.sampled_from(_RELATIVE_WORDS)), draw(anchors))
+        if draw(st.booleans()):
+            day = draw(st.dates(min_value=date(100, 1, 1), max_value=date(9998, 12, 1)))
+            relative = relative.resolve(Moment(day))
+        return relative
+
+    return build()
+
+
+def whens() -> st.SearchStrategy[When]:
+    """Any When: moments, intervals and relative times."""
+    return st.one_of(moments(), moments(), intervals(), relatives())
 
 
 def factualities() -> st.SearchStrategy[Factuality]:

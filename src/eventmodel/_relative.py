@@ -1,0 +1,369 @@
+"""
+Relative times: what the words are relative to, and a small English grammar
+that resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, ClassVar, Final
+
+import attrs
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from . import _validation as v
+from ._when import Interval, Moment, Precision, Relative, When
+from .exceptions import InvalidValueError
+
+__all__ = ["Anchor", "AnchorKind", "resolve_relative"]
+
+
+class AnchorKind(v.ModelEnum):
+    """
+    What a :class:`~eventmodel.Relative` time is relative to.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The publication of the source that carries the claim.
+    PUBLICATION = "publication"
+    #: The time the claim was made (its ``made_at``).
+    MADE_AT = "made_at"
+    #: Another event, named by its id.
+    EVENT = "event"
+
+
+def _kind(value: AnchorKind | str) -> AnchorKind:
+    return v.coerce_enum(AnchorKind, value)  # type: ignore[no-any-return]
+
+
+@attrs.frozen(repr=False)
+class Anchor:
+    """
+    What the words of a relative time are relative to: the publication of
+    the claim's source, the claim's ``made_at``, or an event by id.
+
+    Its text form is ``"publication"``, ``"made_at"`` or ``"event:<id>"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: AnchorKind = attrs.field(converter=_kind, validator=v.member_of(AnchorKind))
+    event: str | None = attrs.field(default=None, validator=v.optional_identifier)
+
+    PUBLICATION: ClassVar[Anchor]
+    MADE_AT: ClassVar[Anchor]
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind is AnchorKind.EVENT) != (self.event is not None):
+            v.fail(self, "event", "is needed with kind 'event', and only then", self.event)
+
+    @classmethod
+    def to_event(cls, event: Any) -> Anchor:
+        """Relative to another event: an :class:`~eventmodel.Event` or its id."""
+        return cls(AnchorKind.EVENT, getattr(event, "id", event))
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """
+        Read the text form: ``"publication"``, ``"made_at"`` or ``"event:<id>"``.
+
+        Raises:
+            InvalidValueError: For any other text.
+
+        """
+        if text in ("publication", "made_at"):
+            return cls(AnchorKind(text))
+        if text.startswith("event:") and len(text) > len("event:"):
+            return cls(AnchorKind.EVENT, text[len("event:") :])
+        raise InvalidValueError(
+            "is not an anchor",
+            cls="Anchor",
+            field="parse()",
+            value=text,
+            fix="use 'publication', 'made_at' or 'event:<event id>'",
+        )
+
+    def __str__(self) -> str:
+        return f"event:{self.event}" if self.kind is AnchorKind.EVENT else self.kind.value
+
+    def __repr__(self) -> str:
+        if self.kind is AnchorKind.EVENT:
+            return f"Anchor.to_event({self.event!r})"
+        return f"Anchor.{self.kind.name}"
+
+
+Anchor.PUBLICATION = Anchor(AnchorKind.PUBLICATION)
+Anchor.MADE_AT = Anchor(AnchorKind.MADE_AT)
+
+
+# -- the grammar ----------------------------------------------------------------------
+
+_WEEKDAYS: Final[dict[str, weekday]] = {
+    "monday": MO,
+    "tuesday": TU,
+    "wednesday": WE,
+    "thursday": TH,
+    "friday": FR,
+    "saturday": SA,
+    "sunday": SU,
+}
+_NUMBERS: Final = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "a couple of": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUMBER: Final = r"(?P<n>\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_UNIT: Final = r"(?P<unit>day|week|month|year)s?"
+_WEEKDAY: Final = r"(?P<weekday>" + "|".join(_WEEKDAYS) + ")"
+_PERIOD: Final = r"(?P<period>week|month|year)"
+
+
+def _day(day: date) -> Moment:
+    return Moment(day, Precision.DAY)
+
+
+def _count(match: re.Match[str]) -> int:
+    word = match.group("n")
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _shifted(day: date, unit: str, amount: int) -> Moment:
+    delta = {
+        "day": relativedelta(days=amount),
+        "week": relativedelta(weeks=amount),
+        "month": relativedelta(months=amount),
+        "year": relativedelta(years=amount),
+    }[unit]
+    target = day + delta
+    if unit == "month":
+        return Moment(target.replace(day=1), Precision.MONTH)
+    if unit == "year":
+        return Moment(date(target.year, 1, 1), Precision.YEAR)
+    return _day(target)
+
+
+def _period(day: date, period: str, offset: int) -> When:
+    """The whole week (Monday to Sunday), month or year *offset* periods from *day*'s."""
+    if period == "week":
+        monday = day + relativedelta(weekday=MO(-1), weeks=offset)
+        return Interval(_day(monday), _day(monday + timedelta(days=6)))
+    if period == "month":
+        first = day.replace(day=1) + relativedelta(months=offset)
+        return Moment(first, Precision.MONTH)
+    return Moment(date(day.year + offset, 1, 1), Precision.YEAR)
+
+
+def _part_of_period(day: date, period: str, earlier: bool) -> Interval:
+    """From the start of *day*'s period to *day* (earlier), or from *day* to its end."""
+    whole = _period(day, period, 0)
+    start = whole.lower.date() if whole.lower is not None else day
+    end = whole.upper.date() if whole.upper is not None else day
+    return Interval(_day(start), _day(day)) if earlier else Interval(_day(day), _day(end))
+
+
+def _since_or_until(match: re.Match[str], at: When, since: bool) -> Interval:
+    rest = match.group("rest").strip()
+    try:
+        moment = When.parse(rest)
+    except InvalidValueError:
+        moment = None
+    point = moment if isinstance(moment, Moment) else _anchor_moment(at, match.string)
+    return Interval.since(point) if since else Interval.until(point)
+
+
+def _anchor_moment(at: When, text: str) -> Moment:
+    if isinstance(at, Relative):
+        if at.resolved is None:
+            raise InvalidValueError(
+                "cannot be resolved against a relative time that is not resolved itself",
+                cls="Relative",
+                field="text",
+                value=text,
+                fix="resolve the anchor's time first",
+            )
+        at = at.resolved
+    if isinstance(at, Interval):
+        if at.start is None:
+            raise InvalidValueError(
+                f"cannot be resolved against an interval with no start ({at})",
+                cls="Relative",
+                field="text",
+                value=text,
+            )
+        at = at.start
+    assert isinstance(at, Moment)
+    return at
+
+
+def _anchor_day(at: When, text: str) -> date:
+    moment = _anchor_moment(at, text)
+    if moment.precision.is_date and moment.precision is not Precision.DAY:
+        raise InvalidValueError(
+            f"needs an anchor time at day precision or finer, but the anchor is {moment}",
+            cls="Relative",
+            field="text",
+            value=text,
+            fix="give the anchor a day, or resolve the words by hand",
+        )
+    value = moment.value
+    return date(value.year, value.month, value.day)
+
+
+_RULES: Final[list[tuple[re.Pattern[str], Callable[[re.Match[str], When], When]]]] = []
+
+
+def _rule(
+    pattern: str,
+) -> Callable[[Callable[[re.Match[str], When], When]], Callable[[re.Match[str], When], When]]:
+    def register(resolve: Callable[[re.Match[str], When], When]) -> Callable[[re.Match[str], When], When]:
+        _RULES.append((re.compile(pattern, re.IGNORECASE | re.ASCII), resolve))
+        return resolve
+
+    return register
+
+
+@_rule(
+    r"(?:(?:earlier|later) )?today|(?:earlier|later) in the day|this (?:morning|afternoon|evening)|tonight"
+)
+def _today(match: re.Match[str], at: When) -> When:
+    return _day(_anchor_day(at, match.string))
+
+
+@_rule(r"(?P<word>yesterday|tomorrow)")
+def _yesterday(match: re.Match[str], at: When) -> When:
+    step = -1 if match.group("word").lower() == "yesterday" else 1
+    return _day(_anchor_day(at, match.string) + timedelta(days=step))
+
+
+@_rule(r"(?:on )?(?:this )?" + _WEEKDAY)
+def _on_weekday(match: re.Match[str], at: When) -> When:
+    day = _anchor_day(at, match.string)
+    return _day(day + relativedelta(weekday=_WEEKDAYS[match.group("weekday").lower()](-1)))
+
+
+@_rule(r"(?:on )?(?P<which>last|next) " + _WEEKDAY)
+def _last_or_next_weekday(match: re.Match[str], at: When) -> When:
+    day = _anchor_day(at, match.string)
+    wanted = _WEEKDAYS[match.group("weekday").lower()]
+    if match.group("which").lower() == "last":
+        return _day(day - timedelta(days=1) + relativedelta(weekday=wanted(-1)))
+    return _day(day + timedelta(days=1) + relativedelta(weekday=wanted(+1)))
+
+
+@_rule(r"(?P<which>earlier|later) this " + _PERIOD)
+def _part_of_this(match: re.Match[str], at: When) -> When:
+    day = _anchor_day(at, match.string)
+    return _part_of_period(day, match.group("period").lower(), match.group("which").lower() == "earlier")
+
+
+@_rule(r"(?P<which>this|last|next) " + _PERIOD)
+def _whole_period(match: re.Match[str], at: When) -> When:
+    offset = {"this": 0, "last": -1, "next": 1}[match.group("which").lower()]
+    return _period(_anchor_day(at, match.string), match.group("period").lower(), offset)
+
+
+@_rule(_NUMBER + " " + _UNIT + " ago")
+def _ago(match: re.Match[str], at: When) -> When:
+    return _shifted(_anchor_day(at, match.string), match.group("unit").lower(), -_count(match))
+
+
+@_rule(r"(?:the )?" + _NUMBER + " " + _UNIT + r" (?P<direction>after|later|before|earlier)(?: .*)?")
+def _after_or_before(match: re.Match[str], at: When) -> When:
+    sign = 1 if match.group("direction").lower() in ("after", "later") else -1
+    return _shifted(_anchor_day(at, match.string), match.group("unit").lower(), sign * _count(match))
+
+
+@_rule(r"(?:the )?(?P<word>day|week) (?P<direction>after|before)(?: .*)?")
+def _the_day_after(match: re.Match[str], at: When) -> When:
+    sign = 1 if match.group("direction").lower() == "after" else -1
+    return _shifted(_anchor_day(at, match.string), match.group("word").lower(), sign)
+
+
+@_rule(r"(?:ever )?since(?P<rest>(?: .*)?)")
+def _since(match: re.Match[str], at: When) -> When:
+    return _since_or_until(match, at, since=True)
+
+
+@_rule(r"(?:until|till|up to)(?P<rest>(?: .*)?)")
+def _until(match: re.Match[str], at: When) -> When:
+    return _since_or_until(match, at, since=False)
+
+
+def resolve_relative(text: str, at: When) -> Moment | Interval:
+    """
+    Resolve the words of a relative time against *at*, the time of what they
+    are relative to. Weeks run from Monday to Sunday (ISO 8601).
+
+    ======================================  ====================================
+    words (case and spacing do not matter)  resolves to
+    ======================================  ====================================
+    today, earlier/later today,             the anchor's day
+    earlier/later in the day, this
+    morning/afternoon/evening, tonight
+    yesterday, tomorrow                     the day before, after
+    (on) Sunday, (on) this Sunday           the latest Sunday on or before the
+                                            anchor's day
+    last Sunday, next Sunday                the Sunday before (after) the
+                                            anchor's day, never that day
+    earlier this week/month/year            from the period's first day to the
+                                            anchor's day
+    later this week/month/year              from the anchor's day to the
+                                            period's last day
+    this/last/next week                     Monday to Sunday of that week
+    this/last/next month, year              that month, year
+    N days/weeks ago                        that day (N: digits or "a", "one"
+                                            to "twelve", "a couple of")
+    N months/years ago                      that month, year
+    N days/weeks/... after/later,           N units after (before) the anchor;
+    before/earlier (...)                    words may follow ("a day after the
+                                            speech")
+    the day/week after/before (...)         one day (week) after (before)
+    since/ever since <EDTF date>,           from that date on (open end)
+    until/till/up to <EDTF date>            up to that date (open start)
+    since/until <other words>               from (up to) the anchor's time:
+                                            "since day 1 of the invasion"
+    ======================================  ====================================
+
+    Raises:
+        InvalidValueError: Naming the words when the grammar does not know
+            them (nothing is guessed), or when the anchor's time is too coarse
+            for them.
+
+    .. versionadded:: 0.1.0
+
+    """
+    if not isinstance(text, str):
+        raise InvalidValueError("needs the words as a string", cls="Relative", field="text", value=text)
+    if not isinstance(at, When):
+        raise InvalidValueError(
+            "needs the anchor's time as a When", cls="Relative", field="resolve()", value=at
+        )
+    words = " ".join(text.split())
+    for pattern, resolve in _RULES:
+        match = pattern.fullmatch(words)
+        if match is not None:
+            result = resolve(match, at)
+            assert isinstance(result, (Moment, Interval))
+            return result
+    raise InvalidValueError(
+        "is not a relative time expression eventmodel knows",
+        cls="Relative",
+        field="text",
+        value=text,
+        fix="use one of the expressions listed for resolve_relative(), or leave the time unresolved",
+    )
