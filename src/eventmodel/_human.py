@@ -25,6 +25,8 @@ _FIRST: Final = datetime(2000, 1, 1, 0, 0, 0, 0)  # noqa: DTZ001 - a default for
 _SECOND: Final = datetime(2001, 2, 2, 1, 1, 1, 1)  # noqa: DTZ001 - a default for naive parsing
 _FIELDS: Final = ("year", "month", "day", "hour", "minute", "second", "microsecond")
 _INFO: Final = parser.parserinfo()
+#: Seconds with a fraction, whose digits tell the precision (dateutil does not).
+_FRACTION: Final = re.compile(r"[0-9]:[0-9]{2}[.,]([0-9]+)", re.ASCII)
 
 
 def _error(reason: str, text: object, fix: str | None = None) -> InvalidValueError:
@@ -90,7 +92,7 @@ def parse_human(
             raise _error("gives no year", text, "pass year=, such as the year the source was published")
         first = _read(text, day_first, _FIRST.replace(year=year))
     _check_weekday(text, first, given["day"])
-    precision = _precision(given, first)
+    precision = _precision(given, text)
     value: datetime = first
     if value.tzinfo is not None:
         offset = value.utcoffset()
@@ -112,7 +114,7 @@ def parse_human(
     return Moment(value, precision, zone=keep_zone)
 
 
-def _precision(given: dict[str, bool], value: datetime) -> Precision:
+def _precision(given: dict[str, bool], text: str) -> Precision:
     if not given["month"]:
         return Precision.YEAR
     if not given["day"]:
@@ -123,9 +125,10 @@ def _precision(given: dict[str, bool], value: datetime) -> Precision:
         return Precision.HOUR
     if not given["second"]:
         return Precision.MINUTE
-    if not given["microsecond"]:
+    fraction = _FRACTION.search(text)
+    if fraction is None:
         return Precision.SECOND
-    return Precision.MILLISECOND if value.microsecond % 1000 == 0 else Precision.MICROSECOND
+    return Precision.MILLISECOND if len(fraction.group(1)) <= 3 else Precision.MICROSECOND
 
 
 def _truncate(value: datetime, precision: Precision) -> date:
