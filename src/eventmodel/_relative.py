@@ -15,7 +15,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, we
 
 from . import _validation as v
 from ._when import Interval, Moment, Precision, Relative, When
-from .exceptions import InvalidValueError
+from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["Anchor", "AnchorKind", "resolve_relative"]
 
@@ -74,6 +74,8 @@ class Anchor:
             InvalidValueError: For any other text.
 
         """
+        if not isinstance(text, str):
+            raise InvalidTypeError("needs a string", cls="Anchor", field="parse()", value=text)
         if text in ("publication", "made_at"):
             return cls(AnchorKind(text))
         if text.startswith("event:") and len(text) > len("event:"):
@@ -139,7 +141,7 @@ def _day(day: date) -> Moment:
 
 def _count(match: re.Match[str]) -> int:
     word = match.group("n")
-    return int(word) if word.isdigit() else _NUMBERS[word]
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
 
 
 def _shifted(day: date, unit: str, amount: int) -> Moment:
@@ -178,11 +180,24 @@ def _part_of_period(day: date, period: str, earlier: bool) -> Interval:
 
 def _since_or_until(match: re.Match[str], at: When, since: bool) -> Interval:
     rest = match.group("rest").strip()
-    try:
-        moment = When.parse(rest)
-    except InvalidValueError:
-        moment = None
-    point = moment if isinstance(moment, Moment) else _anchor_moment(at, match.string)
+    if rest[:1].isdigit() or rest.startswith(".."):  # a date, which must then read as one
+        try:
+            moment = When.parse(rest)
+        except InvalidValueError as error:
+            raise InvalidValueError(
+                f"names a date that cannot be read: {error.reason}",
+                cls="Relative",
+                field="text",
+                value=match.string,
+                fix="write the date in EDTF, such as 'since 2022-02-24', or name the anchor in words",
+            ) from None
+        if not isinstance(moment, Moment):
+            raise InvalidValueError(
+                "names an interval where a date belongs", cls="Relative", field="text", value=match.string
+            )
+        point = moment
+    else:
+        point = _anchor_moment(at, match.string)
     return Interval.since(point) if since else Interval.until(point)
 
 
@@ -348,16 +363,26 @@ def resolve_relative(text: str, at: When) -> Moment | Interval:
 
     """
     if not isinstance(text, str):
-        raise InvalidValueError("needs the words as a string", cls="Relative", field="text", value=text)
+        raise InvalidTypeError("needs the words as a string", cls="Relative", field="text", value=text)
     if not isinstance(at, When):
-        raise InvalidValueError(
+        raise InvalidTypeError(
             "needs the anchor's time as a When", cls="Relative", field="resolve()", value=at
         )
     words = " ".join(text.split())
     for pattern, resolve in _RULES:
         match = pattern.fullmatch(words)
         if match is not None:
-            result = resolve(match, at)
+            try:
+                result = resolve(match, at)
+            except (OverflowError, ValueError) as error:
+                if isinstance(error, InvalidValueError):
+                    raise
+                raise InvalidValueError(
+                    f"resolves to a date outside the years 1 to 9999 against {at}",
+                    cls="Relative",
+                    field="text",
+                    value=text,
+                ) from None
             assert isinstance(result, (Moment, Interval))
             return result
     raise InvalidValueError(

@@ -18,7 +18,9 @@ extended with RFC 9557 zone names (``2022-03-27T14:05:00+03:00[Europe/Kyiv]``).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any, Final, TypedDict
 
@@ -35,7 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["Interval", "Moment", "Precision", "Relative", "TimeRelation", "When"]
 
 #: The longest text :meth:`When.parse` reads.
-MAX_TEXT_LENGTH: Final = 100
+MAX_TEXT_LENGTH: Final = 256
+
+#: The longest words a relative time keeps.
+MAX_RELATIVE_TEXT: Final = 200
 
 #: How far a zone-less time may lie from UTC: the widest zone offsets in use.
 ZONE_SPREAD: Final = timedelta(hours=14)
@@ -62,7 +67,12 @@ _MOMENT: Final = re.compile(
     """,
     re.VERBOSE | re.ASCII,
 )
-_LEVEL_2: Final = re.compile(r"[~?%][0-9X]|[0-9]X[0-9]|\{|\[[0-9.]|\^|S[0-9]|E[0-9]", re.ASCII)
+_LEVEL_2: Final = re.compile(
+    r"[~?%][0-9X-]|[0-9]X[0-9]|X-|^X|\{|\[[0-9.]|\^|S[0-9]|E[0-9]|^[0-9]{4}-(?:2[5-9]|[3-4][0-9])$",
+    re.ASCII,
+)
+#: Years that EDTF writes but Python's datetime cannot hold.
+_OUT_OF_RANGE: Final = re.compile(r"Y-?[0-9]+|-[0-9]{4}.*|0000.*", re.ASCII)
 _QUALIFIERS: Final = {(False, False): "", (True, False): "~", (False, True): "?", (True, True): "%"}
 _SEASONS: Final = {21: 3, 22: 6, 23: 9, 24: 12}
 _SEASON_CODES: Final = {month: code for code, month in _SEASONS.items()}
@@ -232,17 +242,18 @@ class When:
 
     def is_before(self, other: When) -> bool:
         """True when this time certainly ends before *other* begins."""
-        return _certainly_before(self.upper, other.lower)
+        return _certainly_before(self.upper, _when_arg(other, "is_before()").lower)
 
     def is_after(self, other: When) -> bool:
         """True when this time certainly begins after *other* ends."""
-        return _certainly_before(other.upper, self.lower)
+        return _certainly_before(_when_arg(other, "is_after()").upper, self.lower)
 
     def relation(self, other: When) -> TimeRelation:
         """
         :attr:`TimeRelation.BEFORE`, :attr:`~TimeRelation.AFTER`, or
         :attr:`~TimeRelation.OVERLAPS` when neither is certain.
         """
+        _when_arg(other, "relation()")
         if self.is_before(other):
             return TimeRelation.BEFORE
         if self.is_after(other):
@@ -254,6 +265,10 @@ class When:
         True when *instant* may lie within this time (between its bounds, with
         the zone rule of the class docstring for zone-less values).
         """
+        if not isinstance(instant, datetime):
+            raise InvalidTypeError(
+                "needs a datetime", cls=type(self).__name__, field="admits()", value=instant
+            )
         point = Moment(instant, Precision.MICROSECOND) if instant.utcoffset() is None else _instant(instant)
         return self.relation(point) is TimeRelation.OVERLAPS
 
@@ -268,6 +283,12 @@ class When:
             _key_point(self.upper, datetime.max),
             str(self),
         )
+
+
+def _when_arg(other: object, method: str) -> When:
+    if not isinstance(other, When):
+        raise InvalidTypeError("needs a When to compare with", cls="When", field=method, value=other)
+    return other
 
 
 def _interval_slashes(text: str) -> list[int]:
@@ -300,11 +321,12 @@ def _key_point(value: datetime | None, missing: datetime) -> datetime:
         return (datetime.min if value.year == 1 else datetime.max).replace(tzinfo=UTC)
 
 
-def _shift(value: datetime, delta: timedelta) -> datetime:
+def _shift(value: datetime, delta: timedelta) -> datetime | None:
+    """*value* moved by *delta*, or ``None`` (no bound) past the ends of the calendar."""
     try:
         return value + delta
     except OverflowError:
-        return datetime.max if delta > timedelta(0) else datetime.min
+        return None
 
 
 def _certainly_before(end: datetime | None, start: datetime | None) -> bool:
@@ -316,10 +338,10 @@ def _certainly_before(end: datetime | None, start: datetime | None) -> bool:
     if end_naive == start_naive:
         return end < start
     if end_naive:
-        end = _shift(end, ZONE_SPREAD).replace(tzinfo=UTC)
-    else:
-        start = _shift(start, -ZONE_SPREAD).replace(tzinfo=UTC)
-    return end < start
+        widened = _shift(end, ZONE_SPREAD)
+        return widened is not None and widened.replace(tzinfo=UTC) < start
+    widened = _shift(start, -ZONE_SPREAD)
+    return widened is not None and end < widened.replace(tzinfo=UTC)
 
 
 # -- Moment ----------------------------------------------------------------------------
@@ -475,8 +497,7 @@ class Moment(When):
                 zone,
                 "use an IANA name such as 'Europe/Kyiv'",
             )
-        local = value.replace(tzinfo=named)
-        expected = local.utcoffset()
+        expected = value.astimezone(named).utcoffset()  # the zone's offset at that instant
         if expected != value.utcoffset():
             v.fail(
                 self,
@@ -543,6 +564,11 @@ class Moment(When):
     def _parse(cls, text: str, whole: str) -> Moment:
         match = _MOMENT.fullmatch(text)
         if match is None:
+            if _OUT_OF_RANGE.fullmatch(text):
+                raise _fail_parse(
+                    "is outside the years 1 to 9999, which is all that Python's datetime can hold",
+                    whole,
+                )
             if _LEVEL_2.search(text):
                 raise _fail_parse(
                     "uses EDTF level 2, which is not supported",
@@ -698,8 +724,14 @@ def _format_offset(offset: timedelta | None) -> str:
     return datetime(2000, 1, 1, tzinfo=timezone(offset)).isoformat()[-6:]
 
 
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 def _gettz(name: str) -> Any:
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*", name):
+    """The zone of an IANA name; ``None`` for anything else ("localtime", "GMT+3", "JST-9")."""
+    if name not in _zone_names() or name in ("localtime", "posixrules"):  # these depend on the machine
         return None
     return tz.gettz(name)
 
@@ -788,10 +820,9 @@ class Interval(When):
             raise _fail_parse("has no date at either end", text)
         start = None if head in ("", "..") else Moment._parse(head, text)
         end = None if tail in ("", "..") else Moment._parse(tail, text)
-        try:
-            return cls(start, end, start_open=head == "..", end_open=tail == "..")
-        except InvalidValueError as error:
-            raise _fail_parse(error.reason, text) from None
+        if start is not None and end is not None and start.is_after(end):
+            raise _fail_parse("ends before it starts", text, "write the earlier date first")
+        return cls(start, end, start_open=head == "..", end_open=tail == "..")
 
     def __str__(self) -> str:
         return f"{_end_text(self.start, self.start_open)}/{_end_text(self.end, self.end_open)}"
@@ -835,7 +866,7 @@ def _check_anchor(inst: object, attribute: attrs.Attribute[Any], value: object) 
             attribute,
             "must be an Anchor",
             value,
-            "use Anchor.PUBLICATION, Anchor.MADE_AT or Anchor.event(id)",
+            "use Anchor.PUBLICATION, Anchor.MADE_AT or Anchor.to_event(id)",
             wrong_type=True,
         )
 
@@ -879,8 +910,8 @@ class Relative(When):
     __repr__ = compact_repr
 
     def __attrs_post_init__(self) -> None:
-        if len(self.text) > MAX_TEXT_LENGTH * 2:
-            v.fail(self, "text", f"is longer than {MAX_TEXT_LENGTH * 2} characters", self.text)
+        if len(self.text) > MAX_RELATIVE_TEXT:
+            v.fail(self, "text", f"is longer than {MAX_RELATIVE_TEXT} characters", self.text)
 
     def _key(self) -> tuple[object, ...]:
         return (self.text, self.anchor, self.resolved)

@@ -179,9 +179,11 @@ def moments() -> st.SearchStrategy[Moment]:
             draw(st.booleans()) and 1970 <= moment.year < 2100
         ):  # local mean time before zones had whole minutes
             zone_name = draw(st.sampled_from(_ZONE_NAMES))
-            offset = moment.replace(tzinfo=tz.gettz(zone_name)).utcoffset()
+            # Read the drawn wall time as UTC and take the zone's local time at that instant.
+            local = moment.replace(tzinfo=UTC).astimezone(tz.gettz(zone_name))
+            offset = local.utcoffset()
             assert offset is not None
-            moment = moment.replace(tzinfo=timezone(offset))
+            moment = local.replace(tzinfo=timezone(offset))
         else:
             moment = moment.replace(tzinfo=draw(_zones()))
         return Moment(moment, precision, approximate=approximate, uncertain=uncertain, zone=zone_name)
