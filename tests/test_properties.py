@@ -136,6 +136,8 @@ def test_when_bounds_span_exactly_the_stated_precision(when):
             em.Precision.HOUR: timedelta(hours=1),
             em.Precision.MINUTE: timedelta(minutes=1),
             em.Precision.SECOND: timedelta(seconds=1),
+            em.Precision.DECISECOND: timedelta(milliseconds=100),
+            em.Precision.CENTISECOND: timedelta(milliseconds=10),
             em.Precision.MILLISECOND: timedelta(milliseconds=1),
             em.Precision.MICROSECOND: timedelta(microseconds=1),
         }[precision]

@@ -1235,15 +1235,30 @@ class TestWhenParse:
     def test_leap_day(self):
         assert When.parse("2024-02-29").value == date(2024, 2, 29)
 
-    @pytest.mark.parametrize("digits", ["2", "25", "2500", "25000", "2500000", "250000000"])
-    def test_fraction_digits_other_than_3_or_6(self, digits):
+    @pytest.mark.parametrize("digits", ["2500", "25000", "2500000", "250000000"])
+    def test_fraction_digits_other_than_1_2_3_or_6(self, digits):
         text = f"2022-03-27T14:05:00.{digits}Z"
         with pytest.raises(InvalidValueError) as excinfo:
             When.parse(text)
         assert str(excinfo.value) == (
-            f"When.parse(): gives a fraction of a second with neither 3 nor 6 digits, got {text!r}. "
-            "Fix: write milliseconds (.250) or microseconds (.250000)"
+            f"When.parse(): gives a fraction of a second with 4, 5 or more than 6 digits, got {text!r}. "
+            "Fix: write 1, 2 or 3 digits, or microseconds (.250000)"
         )
+
+    @pytest.mark.parametrize(
+        ("text", "precision", "upper_micro"),
+        [
+            ("2022-03-27T14:05:00.5Z", Precision.DECISECOND, 599999),
+            ("2022-03-27T14:05:00.25Z", Precision.CENTISECOND, 259999),
+            ("2022-03-27T14:05:00.250Z", Precision.MILLISECOND, 250999),
+            ("2022-03-27T14:05:00.250000Z", Precision.MICROSECOND, 250000),
+        ],
+    )
+    def test_fractions_keep_the_digits_given(self, text, precision, upper_micro):
+        when = When.parse(text)
+        assert when.precision is precision
+        assert str(when) == text
+        assert when.upper.microsecond == upper_micro
 
     @pytest.mark.parametrize(
         "text", ["\u0662\u0660\u0662\u0662", "\uff12\uff10\uff12\uff12-\uff10\uff13", "2022-0\u0663-27"]
@@ -1352,7 +1367,8 @@ class TestWhenConstruction:
             Moment(date(2022, 1, 1), "fortnight")
         assert str(excinfo.value) == (
             "Moment.precision: must be a Precision, got 'fortnight'. Fix: use one of 'century', 'decade', "
-            "'year', 'season', 'month', 'day', 'hour', 'minute', 'second', 'millisecond', 'microsecond'"
+            "'year', 'season', 'month', 'day', 'hour', 'minute', 'second', 'decisecond', 'centisecond', "
+            "'millisecond', 'microsecond'"
         )
 
     @pytest.mark.parametrize("zone", [UTC, PLUS_3, timezone(-timedelta(hours=5, minutes=30), "EST+")])

@@ -17,7 +17,7 @@ from . import _validation as v
 from ._when import Interval, Moment, Precision, Relative, When
 from .exceptions import InvalidTypeError, InvalidValueError
 
-__all__ = ["Anchor", "AnchorKind", "resolve_relative"]
+__all__ = ["Anchor", "AnchorKind", "is_known", "resolve_relative"]
 
 
 class AnchorKind(v.ModelEnum):
@@ -317,6 +317,12 @@ def _since(match: re.Match[str], at: When) -> When:
 @_rule(r"(?:until|till|up to)(?P<rest>(?: .*)?)")
 def _until(match: re.Match[str], at: When) -> When:
     return _since_or_until(match, at, since=False)
+
+
+def is_known(text: str) -> bool:
+    """Whether the grammar of :func:`resolve_relative` knows these words."""
+    words = " ".join(text.split())
+    return any(pattern.fullmatch(words) for pattern, _ in _RULES)
 
 
 def resolve_relative(text: str, at: When) -> Moment | Interval:

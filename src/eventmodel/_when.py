@@ -96,6 +96,10 @@ class Precision(v.ModelEnum):
     HOUR = "hour"
     MINUTE = "minute"
     SECOND = "second"
+    #: Tenths of a second: ``14:05:00.5``.
+    DECISECOND = "decisecond"
+    #: Hundredths of a second: ``14:05:00.25``.
+    CENTISECOND = "centisecond"
     MILLISECOND = "millisecond"
     MICROSECOND = "microsecond"
 
@@ -108,21 +112,24 @@ class Precision(v.ModelEnum):
 _DATE_PRECISIONS: Final = frozenset(
     {Precision.CENTURY, Precision.DECADE, Precision.YEAR, Precision.SEASON, Precision.MONTH, Precision.DAY}
 )
-_FRACTION_PRECISION: Final = {3: Precision.MILLISECOND, 6: Precision.MICROSECOND}
+_FRACTION_PRECISION: Final = {
+    1: Precision.DECISECOND,
+    2: Precision.CENTISECOND,
+    3: Precision.MILLISECOND,
+    6: Precision.MICROSECOND,
+}
+#: The digits of a second's fraction that each sub-second precision writes.
+_FRACTION_DIGITS: Final = {precision: digits for digits, precision in _FRACTION_PRECISION.items()}
 _STEPS: Final = {
     Precision.HOUR: timedelta(hours=1),
     Precision.MINUTE: timedelta(minutes=1),
     Precision.SECOND: timedelta(seconds=1),
+    Precision.DECISECOND: timedelta(milliseconds=100),
+    Precision.CENTISECOND: timedelta(milliseconds=10),
     Precision.MILLISECOND: timedelta(milliseconds=1),
     Precision.MICROSECOND: timedelta(microseconds=1),
 }
-_TIMESPEC: Final = {
-    Precision.HOUR: "hours",
-    Precision.MINUTE: "minutes",
-    Precision.SECOND: "seconds",
-    Precision.MILLISECOND: "milliseconds",
-    Precision.MICROSECOND: "microseconds",
-}
+_TIMESPEC: Final = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}
 
 
 class TimeRelation(v.ModelEnum):
@@ -377,7 +384,7 @@ def _truncated(value: date, precision: Precision) -> bool:
             return value.second == micro == 0
         if precision is Precision.SECOND:
             return micro == 0
-        return precision is Precision.MICROSECOND or micro % 1000 == 0
+        return bool(micro % 10 ** (6 - _FRACTION_DIGITS[precision]) == 0)
     if precision is Precision.DAY:
         return True
     if precision is Precision.MONTH:
@@ -622,9 +629,9 @@ class Moment(When):
         fraction = parts["fraction"]
         if fraction is not None and len(fraction) not in _FRACTION_PRECISION:
             raise _fail_parse(
-                "gives a fraction of a second with neither 3 nor 6 digits",
+                "gives a fraction of a second with 4, 5 or more than 6 digits",
                 whole,
-                "write milliseconds (.250) or microseconds (.250000)",
+                "write 1, 2 or 3 digits, or microseconds (.250000)",
             )
         zone = parts["zone"]
         if zone is not None:
@@ -667,7 +674,13 @@ class Moment(When):
             body = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
         else:
             assert isinstance(value, datetime)
-            body = value.isoformat(timespec=_TIMESPEC[precision])
+            if precision in _TIMESPEC:
+                body = value.isoformat(timespec=_TIMESPEC[precision])
+            else:
+                body = value.isoformat(timespec="seconds")
+                digits = _FRACTION_DIGITS.get(precision)
+                if digits is not None:  # 2022-03-27T14:05:00 is 19 characters
+                    body = f"{body[:19]}.{value.microsecond:06d}"[: 20 + digits] + body[19:]
             if self.zone is None and value.utcoffset() == timedelta(0):
                 body = body.removesuffix("+00:00") + "Z"
             if self.zone is not None:
@@ -928,18 +941,26 @@ class Relative(When):
         resolved = f" = {self.resolved}" if self.resolved is not None else ""
         return f"{self.text!r} relative to {self.anchor}{resolved}"
 
-    def resolve(self, at: When) -> Relative:
+    def resolve(self, at: When, *, strict: bool = True) -> Relative:
         """
         Resolve the words against *at*, the time of the anchor: a copy of
         this relative time with :attr:`resolved` set.
 
+        Args:
+            at: The anchor's time.
+            strict: With ``False``, words the grammar does not know leave the
+                time unresolved (this same object comes back) instead of
+                raising; every other error still raises.
+
         Raises:
-            InvalidValueError: For words the grammar does not know, or an
-                anchor time that cannot serve (an unresolved relative time).
+            InvalidValueError: For words the grammar does not know (when
+                *strict*), or an anchor time that cannot serve.
 
         """
-        from ._relative import resolve_relative  # noqa: PLC0415 - the grammar module builds on this one
+        from ._relative import is_known, resolve_relative  # noqa: PLC0415 - the grammar builds on this module
 
+        if not strict and not is_known(self.text):
+            return self
         return attrs.evolve(self, resolved=resolve_relative(self.text, at))
 
     @property

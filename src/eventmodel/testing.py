@@ -166,29 +166,36 @@ def moments() -> st.SearchStrategy[Moment]:
             return Moment(value, precision, approximate=approximate, uncertain=uncertain)
         # Hypothesis takes naive bounds; a zone is drawn on its own.
         moment = draw(st.datetimes(min_value=_EARLIEST, max_value=_LATEST))
-        if precision is Precision.HOUR:
-            moment = moment.replace(minute=0, second=0, microsecond=0)
-        elif precision is Precision.MINUTE:
-            moment = moment.replace(second=0, microsecond=0)
-        elif precision is Precision.SECOND:
-            moment = moment.replace(microsecond=0)
-        elif precision is Precision.MILLISECOND:
-            moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
         zone_name = None
-        if (
-            draw(st.booleans()) and 1970 <= moment.year < 2100
-        ):  # local mean time before zones had whole minutes
+        if draw(st.booleans()) and 1970 <= moment.year < 2100:  # before 1970 some zones kept local mean time
             zone_name = draw(st.sampled_from(_ZONE_NAMES))
-            # Read the drawn wall time as UTC and take the zone's local time at that instant.
+            # The zone's local time at the drawn instant, with its offset at that instant.
             local = moment.replace(tzinfo=UTC).astimezone(tz.gettz(zone_name))
             offset = local.utcoffset()
             assert offset is not None
             moment = local.replace(tzinfo=timezone(offset))
         else:
             moment = moment.replace(tzinfo=draw(_zones()))
+        moment = _truncate(moment, precision)
+        if zone_name is not None and moment.astimezone(tz.gettz(zone_name)).utcoffset() != moment.utcoffset():
+            zone_name = None  # truncating crossed a change of offset: keep the offset alone
         return Moment(moment, precision, approximate=approximate, uncertain=uncertain, zone=zone_name)
 
     return build()
+
+
+def _truncate(moment: datetime, precision: Precision) -> datetime:
+    """*moment* without the digits finer than *precision*."""
+    if precision is Precision.HOUR:
+        return moment.replace(minute=0, second=0, microsecond=0)
+    if precision is Precision.MINUTE:
+        return moment.replace(second=0, microsecond=0)
+    if precision is Precision.SECOND:
+        return moment.replace(microsecond=0)
+    unit = {Precision.DECISECOND: 100_000, Precision.CENTISECOND: 10_000, Precision.MILLISECOND: 1000}.get(
+        precision, 1
+    )
+    return moment.replace(microsecond=moment.microsecond // unit * unit)
 
 
 def intervals() -> st.SearchStrategy[Interval]:
