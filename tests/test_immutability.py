@@ -216,6 +216,8 @@ def test_every_collection_field_is_listed():
     for name in NAMES:
         obj = BUILDERS[name]()
         for field in fields_of(obj):
+            if field == "extras":  # members from newer versions: tests/test_json_compat.py
+                continue
             if isinstance(getattr(obj, field), (tuple, list, dict, set, FrozenDict)):
                 found.add((name, field))
     assert found == listed

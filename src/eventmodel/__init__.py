@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._actor import Actor, ActorKind, Affiliation
 from ._claim import MAX_CLAIM_DEPTH, Claim, SpeechAct
 from ._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, ConfidenceScale, Reliability
+from ._dossier import Dossier, Unrecognized
 from ._event import Event, Participant, Proposition
 from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import Certainty, Factuality, Polarity
@@ -17,6 +18,7 @@ from ._frozen import FrozenDict
 from ._ids import canonical_json
 from ._place import GeoPoint, Place
 from ._quantity import Quantity
+from ._registry import TypeRegistry, register, registry
 from ._relative import Anchor, AnchorKind, resolve_relative
 from ._source import Source, SourceKind
 from ._when import Interval, Moment, Precision, Relative, TimeRelation, When
@@ -42,6 +44,7 @@ __all__ = [
     "Claim",
     "Confidence",
     "ConfidenceScale",
+    "Dossier",
     "Event",
     "EventModelError",
     "Evidence",
@@ -67,11 +70,18 @@ __all__ = [
     "TextQuote",
     "TextSpan",
     "TimeRelation",
+    "TypeRegistry",
     "UnknownTypeError",
+    "Unrecognized",
     "UnresolvedReferenceError",
     "When",
     "canonical_json",
+    "json",
+    "register",
+    "registry",
     "resolve_relative",
 ]
+
+from . import json
 
 __version__ = "0.1.0.dev0"

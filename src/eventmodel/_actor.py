@@ -5,6 +5,7 @@ Actor: who says, who acts, who is acted on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -81,6 +82,9 @@ class Affiliation:
     when: When | None = attrs.field(
         default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
     )
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
 
 @attrs.frozen(repr=False)
@@ -116,6 +120,9 @@ class Actor:
     )
     identifiers: FrozenDict[str, str] = attrs.field(
         factory=FrozenDict, kw_only=True, converter=_identifiers, validator=v.mapping_of(str, "string")
+    )
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     def __attrs_post_init__(self) -> None:

@@ -9,6 +9,7 @@ from typing import Any, Final
 import attrs
 
 from . import _validation as v
+from ._frozen import FrozenDict
 from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["ADMIRALTY_CREDIBILITY", "ESTIMATIVE_WORDS", "Confidence", "ConfidenceScale", "Reliability"]
@@ -155,6 +156,9 @@ class Confidence:
         validator=v.member_of(ConfidenceScale),
     )
     label: str | None = attrs.field(default=None, kw_only=True, converter=_label, validator=v.optional_text)
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
     @value.validator
     def _check_value(self, attribute: attrs.Attribute[Any], value: object) -> None:

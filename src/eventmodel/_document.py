@@ -1,51 +1,58 @@
 """
-The document form: each model object as plain JSON values.
+The document form: each model object as plain JSON values, and back.
 
-Objects become dicts, tuples lists, ``When`` and ``Factuality`` their text
-forms, Decimals strings (so that no number passes through a float), enums
-their values, datetimes ISO 8601 text. The top-level nouns (``Actor``,
-``Source``, ``Event``, ``Proposition``, ``Claim``) carry a ``"type"`` member
-first; fields at their default values are left out, so that a field added
-with a default in a later version changes no document and no derived id.
+Objects become dicts, tuples lists, ``Moment`` and ``Interval`` their EDTF
+text, ``Relative`` an object, ``Factuality`` its FactBank code, Decimals
+strings (so that no number passes through a float), enums their values,
+datetimes ISO 8601 text. The top-level nouns (``Actor``, ``Source``,
+``Event``, ``Proposition``, ``Claim`` and registered custom types) carry a
+``"type"`` member first, then ``"id"``; fields at their default values are
+left out, so that a field added with a default in a later version changes no
+document and no derived id. Members a newer version wrote and this one does
+not know (``extras``) are written back last.
 
-This is the unstructuring half of the converter that :mod:`eventmodel.json`
-builds on.
+Reading is strict: a JSON value of the wrong type is an error, never a
+conversion, and every error names the JSON path to the bad value.
+
+Both halves live on one cattrs converter, :data:`converter`, which
+:mod:`eventmodel.json` makes public.
 """
 
 from __future__ import annotations
 
+import contextvars
+import re
+import types
+import typing
 from collections.abc import Callable
 from datetime import datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from enum import Enum
 from typing import Any, Final
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._actor import Actor, ActorKind
-from ._claim import Claim, SpeechAct
-from ._confidence import ConfidenceScale, Reliability
-from ._event import Event, Proposition
+from ._claim import Claim
 from ._factuality import Factuality
 from ._frozen import FrozenDict
-from ._relative import AnchorKind
-from ._source import Source, SourceKind
-from ._when import Precision, Relative, TimeRelation, When
-from .exceptions import UnknownTypeError
+from ._registry import registry
+from ._relative import Anchor
+from ._when import Relative, When
+from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 
-__all__ = ["TAGS", "converter", "tag_of", "to_document"]
-
-#: The type tag of each tagged class.
-TAGS: Final[dict[type, str]] = {
-    Actor: "actor",
-    Source: "source",
-    Event: "event",
-    Proposition: "proposition",
-    Claim: "claim",
-}
+__all__ = ["converter", "from_document", "locate", "tag_of", "to_document"]
 
 converter: Final = cattrs.Converter()
+
+#: Whether unknown members and types are kept (lenient) or refused (strict).
+_LENIENT: Final = contextvars.ContextVar("eventmodel_lenient", default=False)
+#: How deeply claims may nest in the document being read.
+_MAX_DEPTH: Final = contextvars.ContextVar("eventmodel_max_depth", default=50)
+
+_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def tag_of(cls: type) -> str:
@@ -56,38 +63,53 @@ def tag_of(cls: type) -> str:
         UnknownTypeError: For a class with no tag.
 
     """
-    try:
-        return TAGS[cls]
-    except KeyError:
-        raise UnknownTypeError(
-            "has no type tag", value=cls, fix="register the class with a type tag before using it"
-        ) from None
+    return registry.tag_of(cls)
 
 
-def _object_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
+# -- writing --------------------------------------------------------------------------------
+
+
+def _unstructure_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
     """
     The unstructure function of a model class, made on first use so that the
     hooks of its fields' classes are in place by then.
     """
+    has_extras = any(field.name == "extras" for field in attrs.fields(cls))
+    overrides: dict[str, Any] = {"extras": override(omit=True)} if has_extras else {}
     plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True
+        cls, converter, _cattrs_omit_if_default=True, **overrides
     )
-    tag = TAGS.get(cls)
-    if tag is None:
+    tag = registry._by_class.get(cls)
+
+    if tag is None and not has_extras:
         return plain
 
     def unstructure(obj: Any) -> dict[str, Any]:
         fields = plain(obj)
-        document = {"type": tag}
-        if "id" in fields:
-            document["id"] = fields.pop("id")
-        document.update(fields)
+        if tag is None:
+            document = fields
+        else:
+            document = {"type": tag}
+            if "id" in fields:
+                document["id"] = fields.pop("id")
+            document.update(fields)
+        if has_extras and obj.extras:
+            document.update(_thaw(obj.extras))
         return document
 
     return unstructure
 
 
-def _relative(relative: Relative) -> dict[str, str]:
+def _thaw(value: Any) -> Any:
+    """Extras back to JSON values: tuples become lists and FrozenDicts dicts."""
+    if isinstance(value, tuple):
+        return [_thaw(item) for item in value]
+    if isinstance(value, FrozenDict):
+        return {key: _thaw(item) for key, item in value.items()}
+    return value
+
+
+def _relative_document(relative: Relative) -> dict[str, str]:
     document = {"relative": relative.text, "anchor": str(relative.anchor)}
     if relative.resolved is not None:
         document["resolved"] = str(relative.resolved)
@@ -98,43 +120,465 @@ def _is_when(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, When)
 
 
-def _when(when: When) -> Any:
+def _when_document(when: When) -> Any:
     """A moment or an interval is its EDTF text; a relative time an object."""
-    return _relative(when) if isinstance(when, Relative) else str(when)
+    return _relative_document(when) if isinstance(when, Relative) else str(when)
 
 
-def _frozen_dict(mapping: FrozenDict[str, Any]) -> dict[str, Any]:
+def _frozen_dict_document(mapping: FrozenDict[str, Any]) -> dict[str, Any]:
     return {key: converter.unstructure(item) for key, item in mapping.items()}
 
 
-def _configure() -> None:
-    converter.register_unstructure_hook(Decimal, str)
-    converter.register_unstructure_hook(Factuality, str)
-    converter.register_unstructure_hook(datetime, datetime.isoformat)
-    converter.register_unstructure_hook(FrozenDict, _frozen_dict)
-    for enum in (
-        ActorKind,
-        AnchorKind,
-        SourceKind,
-        SpeechAct,
-        ConfidenceScale,
-        Reliability,
-        Precision,
-        TimeRelation,
-    ):
-        converter.register_unstructure_hook(enum, lambda member: member.value)
-    converter.register_unstructure_hook_factory(attrs.has, _object_hook)
-    # Registered after the attrs factory, so that it takes precedence for these attrs classes.
-    converter.register_unstructure_hook_func(_is_when, _when)
-
-
-_configure()
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, Enum)
 
 
 def to_document(obj: object) -> Any:
     """
     The document form of a model object (a dict of plain JSON values).
+
+    Raises:
+        UnknownTypeError: For an object that is not a model object.
+
     """
     if not attrs.has(type(obj)):
         raise UnknownTypeError("is not an eventmodel object", value=obj)
     return converter.unstructure(obj)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _wrong_type(expected: str, value: object) -> InvalidTypeError:
+    return InvalidTypeError(f"must be {expected}, not {_json_type(value)}", value=value)
+
+
+def _string(value: Any, _: Any = None) -> str:
+    if type(value) is not str:
+        raise _wrong_type("a string", value)
+    return value
+
+
+def _integer(value: Any, _: Any = None) -> int:
+    if type(value) is not int:
+        raise _wrong_type("an integer", value)
+    return value
+
+
+def _boolean(value: Any, _: Any = None) -> bool:
+    if type(value) is not bool:
+        raise _wrong_type("true or false", value)
+    return value
+
+
+def _decimal(value: Any, _: Any = None) -> Decimal:
+    if type(value) is not str:
+        raise _wrong_type('a string holding a number, such as "16600"', value)
+    try:
+        number = Decimal(value) if len(value) <= 1000 else None
+    except InvalidOperation:
+        number = None
+    if number is None or str(number) != value or not number.is_finite():
+        raise InvalidValueError(
+            "must be a finite number written as Python's Decimal writes it",
+            value=value,
+            fix="write digits with an optional '-', '.', and exponent such as '1E+3': '16600', '0.5'",
+        )
+    return number
+
+
+def _datetime(value: Any, _: Any = None) -> datetime:
+    text = _string(value)
+    try:
+        moment = datetime.fromisoformat(text) if len(text) <= 64 else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.isoformat() != text:
+        raise InvalidValueError(
+            "must be an ISO 8601 date-time as Python writes it",
+            value=value,
+            fix="write it like '2022-03-28T09:30:00+00:00'",
+        )
+    return moment
+
+
+def _when(value: Any, _: Any = None) -> When:
+    if type(value) is str:
+        return When.parse(value)
+    if type(value) is dict:
+        _check_members(value, _RELATIVE_MEMBERS, "a relative time")
+        try:
+            text, anchor = value["relative"], value["anchor"]
+        except KeyError as missing:
+            raise InvalidValueError(f"needs the member {missing.args[0]!r}", value=value) from None
+        resolved = value.get("resolved")
+        result = When.parse(_string(resolved)) if resolved is not None else None
+        return Relative(_string(text), Anchor.parse(_string(anchor)), resolved=result)
+    raise _wrong_type("an EDTF string or a relative time object", value)
+
+
+_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved"})
+
+
+def _factuality(value: Any, _: Any = None) -> Factuality:
+    return Factuality.parse(_string(value))
+
+
+def _enum_hook(cls: type[Enum]) -> Callable[[Any, Any], Enum]:
+    members = {member.value: member for member in cls}
+
+    def structure(value: Any, _: Any = None) -> Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            allowed = ", ".join(repr(key) for key in members)
+            raise InvalidValueError(
+                f"must be one of {allowed}", value=value, fix=f"use a {cls.__name__} value"
+            ) from None
+
+    return structure
+
+
+def _note(segment: str) -> AttributeValidationNote:
+    return AttributeValidationNote(segment, segment, object)
+
+
+def _tuple_hook(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    (item_type, _ellipsis) = typing.get_args(cls)
+    handler = converter.get_structure_hook(item_type)
+
+    def structure(value: Any, _: Any = None) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _wrong_type("an array", value)
+        try:
+            return tuple([handler(item, item_type) for item in value])
+        except Exception as error:  # noqa: BLE001 - any failure gets its index in the path, then goes on up
+            index = _failing_index(value, handler, item_type)
+            error.__notes__ = [
+                *getattr(error, "__notes__", []),
+                IterableValidationNote(f"[{index}]", index, item_type),
+            ]
+            raise ClassValidationError("While structuring an array", [error], tuple) from None
+
+    return structure
+
+
+def _failing_index(value: list[Any], handler: Callable[[Any, Any], Any], item_type: Any) -> int:
+    """The index of the first item that fails (the error path is built only on failure)."""
+    for index, item in enumerate(value):
+        try:
+            handler(item, item_type)
+        except Exception:  # noqa: BLE001 - any failure marks the index
+            return index
+    return len(value)  # pragma: no cover - the caller has seen an item fail
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _frozen_dict_hook(cls: Any) -> Callable[[Any, Any], FrozenDict[str, Any]]:
+    args = typing.get_args(cls)
+    value_type = args[1] if len(args) == 2 else Any
+    if value_type is Any:
+        return _extras_value
+
+    handler = converter.get_structure_hook(value_type)
+
+    def structure(value: Any, _: Any = None) -> FrozenDict[str, Any]:
+        if type(value) is not dict:
+            raise _wrong_type("an object", value)
+        result = {}
+        for key, item in value.items():
+            try:
+                result[key] = handler(item, value_type)
+            except Exception as error:  # noqa: BLE001 - any failure gets its key in the path, then goes on up
+                segment = f".{key}" if _IDENTIFIER.fullmatch(key) else f"[{key!r}]"
+                error.__notes__ = [*getattr(error, "__notes__", []), _note(segment)]
+                raise ClassValidationError("While structuring an object", [error], dict) from None
+        return FrozenDict(result)
+
+    return structure
+
+
+def _extras_value(value: Any, _: Any = None) -> Any:
+    if type(value) is not dict:
+        raise _wrong_type("an object", value)
+    return value
+
+
+def _is_frozen_dict(cls: Any) -> bool:
+    return cls is FrozenDict or typing.get_origin(cls) is FrozenDict
+
+
+def _check_members(document: dict[str, Any], known: frozenset[str], what: str) -> None:
+    unknown = document.keys() - known
+    if unknown:
+        name = min(unknown)
+        raise InvalidValueError(
+            f"is not a member of {what}",
+            field=name,
+            value=document[name],
+            fix="remove it, or read with strict=False to keep members a newer version wrote",
+        )
+
+
+def _class_hook(cls: type) -> Callable[[Any, Any], Any]:
+    """
+    The strict structure function of a model class: cattrs' generated code,
+    behind a check of the members present (unknown ones are an error, or
+    extras when reading leniently).
+    """
+    fields = attrs.fields(cls)
+    names = frozenset(field.name for field in fields if field.init and field.name != "extras")
+    has_extras = any(field.name == "extras" for field in fields)
+    tag = registry._by_class.get(cls)
+    known = names | {"type"} if tag is not None else names
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_detailed_validation=True
+    )
+    what = f"{_article(cls.__name__)} {cls.__name__}"
+
+    def structure(value: Any, _: Any = None) -> Any:
+        if type(value) is not dict:
+            raise _wrong_type("an object", value)
+        if not value.keys() <= known:
+            if not _LENIENT.get() or not has_extras:
+                _check_members(value, known, what)
+            value = _split_extras(value, known)
+        if tag is not None and value.get("type", tag) != tag:
+            raise InvalidValueError(f"must be {tag!r} here", field="type", value=value.get("type"))
+        return generated(value, cls)
+
+    return structure
+
+
+def _split_extras(document: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    kept = {key: item for key, item in document.items() if key in known}
+    kept["extras"] = {key: item for key, item in document.items() if key not in known}
+    return kept
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "AEIOU" else "a"
+
+
+def _tagged_hook(base: type) -> Callable[[Any, Any], Any]:
+    """
+    Structure an object of *base* or a registered subclass, chosen by its
+    ``"type"`` tag: the only thing read from data to pick a class.
+    """
+
+    def structure(value: Any, _: Any = None) -> Any:
+        if type(value) is not dict:
+            raise _wrong_type("an object", value)
+        tag = value.get("type")
+        if tag is None:
+            raise InvalidValueError(
+                "needs a 'type' member", field="type", fix=f'add "type": {registry.tag_of(base)!r}'
+            )
+        if type(tag) is not str:
+            raise InvalidTypeError(f"must be a string, not {_json_type(tag)}", field="type", value=tag)
+        cls = _class_of(tag)
+        if not issubclass(cls, base):
+            raise InvalidValueError(
+                f"names {_article(cls.__name__)} {cls.__name__}, where {_article(base.__name__)} "
+                f"{base.__name__} belongs",
+                field="type",
+                value=tag,
+            )
+        if cls is Claim:
+            _check_nesting(value)
+        if cls is base:
+            return _exact[cls](value, cls)
+        return converter.get_structure_hook(cls)(value, cls)
+
+    return structure
+
+
+def _class_of(tag: str) -> type:
+    try:
+        return registry.class_of(tag)
+    except UnknownTypeError as error:
+        raise UnknownTypeError(error.reason, field="type", value=tag, fix=error.fix) from None
+
+
+def _check_nesting(document: dict[str, Any]) -> None:
+    """Refuse claims nested deeper than allowed before reading them recursively."""
+    limit = _MAX_DEPTH.get()
+    depth, content = 1, document.get("content")
+    while type(content) is dict and content.get("type") == "claim":
+        depth += 1
+        if depth > limit:
+            raise InvalidValueError(
+                f"nests claims more than {limit} deep",
+                field="content",
+                fix="keep reported speech to the hops the source reports, or raise max_depth",
+            )
+        content = content.get("content")
+
+
+def _content_hook(value: Any, _: Any = None) -> Any:
+    """Claim content: an event, a proposition or a claim, or a registered subtype of one."""
+    if type(value) is not dict:
+        raise _wrong_type("an object", value)
+    tag = value.get("type")
+    cls = registry.class_of(tag) if type(tag) is str else None
+    if cls is None:
+        raise InvalidValueError(
+            "needs a 'type' member naming an event, a proposition or a claim", field="type"
+        )
+    for base in _CONTENT:
+        if issubclass(cls, base):
+            return converter.get_structure_hook(base)(value, base)
+    raise InvalidValueError(
+        f"names {_article(cls.__name__)} {cls.__name__}, where an event, a proposition or a claim belongs",
+        field="type",
+        value=tag,
+    )
+
+
+_exact: dict[type, Callable[[Any, Any], Any]] = {}
+_tagged: dict[type, Callable[[Any, Any], Any]] = {}
+_CONTENT: Final = tuple(registry.class_of(tag) for tag in ("event", "proposition", "claim"))
+
+
+def _is_content(cls: Any) -> bool:
+    """Whether *cls* is the type of Claim.content: Event | Claim | Proposition."""
+    return set(typing.get_args(cls)) == set(_CONTENT) and typing.get_origin(cls) in (
+        typing.Union,
+        types.UnionType,
+    )
+
+
+def _is_model(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and not issubclass(cls, When)
+
+
+def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
+    exact = _class_hook(cls)
+    _exact[cls] = exact
+    if cls in registry._by_class and registry.class_of(registry.tag_of(cls)) is cls:
+        tagged = _tagged_hook(cls)
+        _tagged[cls] = tagged
+        return tagged
+    return exact
+
+
+def _configure() -> None:
+    # Writing.
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(Factuality, str)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_unstructure_hook(Anchor, str)
+    converter.register_unstructure_hook(FrozenDict, _frozen_dict_document)
+    converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_hook)
+    # Registered after the attrs factory, so that it takes precedence for these attrs classes.
+    converter.register_unstructure_hook_func(_is_when, _when_document)
+
+    # Reading.
+    converter.register_structure_hook(str, _string)
+    converter.register_structure_hook(int, _integer)
+    converter.register_structure_hook(bool, _boolean)
+    converter.register_structure_hook(Decimal, _decimal)
+    converter.register_structure_hook(datetime, _datetime)
+    converter.register_structure_hook(Factuality, _factuality)
+    converter.register_structure_hook_factory(_is_enum, _enum_hook)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(_is_frozen_dict, _frozen_dict_hook)
+    converter.register_structure_hook_factory(_is_model, _model_hook)
+    converter.register_structure_hook_func(_is_when, _when)
+    converter.register_structure_hook_func(_is_content, _content_hook)
+    converter.register_structure_hook(Any, lambda value, _: value)
+    registry.on_register(_on_register)
+
+
+def _on_register(tag: str, cls: type) -> None:
+    """A newly registered type reads through its tag, like the built-in ones."""
+    _exact.pop(cls, None)
+    _tagged.pop(cls, None)
+    converter._structure_func.clear_cache()
+    converter._unstructure_func.clear_cache()
+
+
+_configure()
+
+
+# -- errors with paths ------------------------------------------------------------------------
+
+
+def _segment(note: object) -> str:
+    if isinstance(note, IterableValidationNote):
+        return str(note)
+    if isinstance(note, AttributeValidationNote):
+        name = note.name
+        if name.startswith((".", "[")):
+            return name
+        return f".{name}" if _IDENTIFIER.fullmatch(name) else f"[{name!r}]"
+    return ""
+
+
+def locate(error: BaseException, path: str = "$") -> EventModelError:
+    """
+    The library's error for a failure while reading, with the JSON path to
+    the bad value: the first failure cattrs collected, found by following the
+    notes it left on the way out.
+    """
+    while isinstance(error, BaseExceptionGroup):
+        child = error.exceptions[0]
+        for note in getattr(child, "__notes__", ()):
+            path += _segment(note)
+        error = child
+    if isinstance(error, EventModelError):
+        field = error.field
+        if field and not field.endswith(")"):
+            path += f".{field}" if _IDENTIFIER.fullmatch(field) or "[" in field else f"[{field!r}]"
+        return type(error)(
+            error.reason, cls=error.cls, field=error.field, value=error.value, fix=error.fix, path=path
+        )
+    if isinstance(error, KeyError):
+        return InvalidValueError("is required but missing", path=path, fix="add the member")
+    if isinstance(error, RecursionError):  # pragma: no cover - the nesting check comes first
+        return InvalidValueError("nests too deeply to read", path=path)
+    return InvalidValueError(f"cannot be read ({type(error).__name__}: {error})", path=path)
+
+
+def from_document(document: Any, cls: type, *, strict: bool = True, max_depth: int = 50) -> Any:
+    """
+    The model object of class *cls* that *document* describes.
+
+    Raises:
+        EventModelError: With the JSON path to the first bad value.
+
+    """
+    lenient_token = _LENIENT.set(not strict)
+    depth_token = _MAX_DEPTH.set(max_depth)
+    try:
+        return converter.structure(document, cls)
+    except EventModelError as error:
+        if error.path is not None:
+            raise
+        raise locate(error) from None
+    except (ClassValidationError, KeyError, TypeError, ValueError, RecursionError) as error:
+        raise locate(error) from None
+    finally:
+        _LENIENT.reset(lenient_token)
+        _MAX_DEPTH.reset(depth_token)

@@ -62,6 +62,9 @@ class Participant:
 
     actor: str = attrs.field(converter=_actor_ref, validator=v.reference("Actor"))
     role: str = attrs.field(validator=v.text)
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
 
 @attrs.frozen(repr=False)
@@ -114,6 +117,9 @@ class Event:
         converter=_details,
         validator=v.mapping_of(str, "string", empty_values=True),
     )
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
     @kind.validator
     def _check_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -158,4 +164,7 @@ class Proposition:
     )
     quantities: FrozenDict[str, Quantity] = attrs.field(
         factory=FrozenDict, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+    )
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
     )

@@ -4,11 +4,12 @@ Evidence: where in a source a claim was seen.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from . import _validation as v
+from ._frozen import FrozenDict
 from ._repr import compact_repr
 from ._source import Source
 
@@ -38,6 +39,9 @@ class TextQuote:
     exact: str = attrs.field(validator=v.text)
     prefix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
     suffix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
 
 @attrs.frozen(repr=False)
@@ -57,6 +61,9 @@ class TextSpan:
 
     start: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
     end: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:
@@ -94,6 +101,9 @@ class Evidence:
     )
     span: TextSpan | None = attrs.field(
         default=None, kw_only=True, validator=v.optional_instance_of(TextSpan, "a TextSpan")
+    )
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     def __attrs_post_init__(self) -> None:

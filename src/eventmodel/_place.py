@@ -11,6 +11,7 @@ from typing import Any, Final
 import attrs
 
 from . import _validation as v
+from ._frozen import FrozenDict
 from ._repr import compact_repr
 from .exceptions import NO_VALUE
 
@@ -57,6 +58,9 @@ class GeoPoint:
     lon: Decimal = attrs.field(converter=_coordinate, eq=v.exact_decimal)
     precision_m: Decimal | None = attrs.field(
         default=None, kw_only=True, converter=_optional_coordinate, eq=v.exact_decimal
+    )
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @lat.validator
@@ -114,6 +118,9 @@ class Place:
         default=None, kw_only=True, validator=v.optional_instance_of(GeoPoint, "a GeoPoint")
     )
     gazetteer_id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
     @country.validator
     def _check_country(self, attribute: attrs.Attribute[Any], value: object) -> None:

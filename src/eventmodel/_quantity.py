@@ -5,10 +5,12 @@ Quantity: a number as a source claimed it, exact or bounded.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from . import _validation as v
+from ._frozen import FrozenDict
 from ._repr import compact_repr
 from .exceptions import NO_VALUE
 
@@ -71,6 +73,9 @@ class Quantity:
     )
     unit: str | None = attrs.field(kw_only=True, default=None, validator=v.optional_text)
     approximate: bool = attrs.field(kw_only=True, default=False, validator=v.boolean)
+    extras: FrozenDict[str, Any] = attrs.field(
+        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+    )
 
     def __attrs_post_init__(self) -> None:
         value, lower, upper = self.value, self.lower, self.upper

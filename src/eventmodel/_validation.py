@@ -409,3 +409,93 @@ class ModelEnum(StrEnum):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}.{self.name}"
+
+
+# -- extras: fields from a newer version of the format --------------------------------
+
+#: How deeply the JSON values of extras may nest.
+MAX_EXTRA_DEPTH: Final = 32
+
+
+def _freeze_json(value: object, depth: int) -> object:
+    if depth > MAX_EXTRA_DEPTH:
+        return _TooDeep()
+    if isinstance(value, list):
+        return tuple(_freeze_json(item, depth + 1) for item in value)
+    if isinstance(value, dict):
+        return FrozenDict({key: _freeze_json(item, depth + 1) for key, item in value.items()})
+    return value
+
+
+class _TooDeep:
+    """Stands in for a value nested past MAX_EXTRA_DEPTH, for the validator to reject."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<JSON nested deeper than {MAX_EXTRA_DEPTH}>"
+
+
+def to_extras(value: Mapping[str, Any]) -> FrozenDict[str, Any]:
+    """Extras as given in a document: lists become tuples and objects FrozenDicts."""
+    return _to_extras(value)  # type: ignore[no-any-return]
+
+
+def _to_extras(value: object) -> Any:
+    if isinstance(value, FrozenDict) and not any(isinstance(item, (list, dict)) for item in value.values()):
+        return value
+    if isinstance(value, Mapping):
+        return FrozenDict({key: _freeze_json(item, 1) for key, item in value.items()})
+    return value
+
+
+def _check_json(inst: object, path: str, value: object) -> None:
+    if value is None or isinstance(value, (bool, int, str)):
+        if isinstance(value, str) and has_lone_surrogate(value):
+            fail(inst, path, "must be valid Unicode text, but it holds a lone surrogate", value)
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            fail(inst, path, "must be a finite number, not NaN or infinity", value)
+        return
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            _check_json(inst, f"{path}[{index}]", item)
+        return
+    if isinstance(value, FrozenDict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                fail(inst, path, "must have string member names", key, wrong_type=True)
+            _check_json(inst, f"{path}[{key!r}]", item)
+        return
+    if isinstance(value, _TooDeep):
+        fail(inst, path, f"nests JSON deeper than {MAX_EXTRA_DEPTH} levels", value)
+    fail(
+        inst,
+        path,
+        "must be a JSON value (null, a boolean, a number, a string, a list or an object)",
+        value,
+        wrong_type=True,
+    )
+
+
+def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """
+    Members of a document that this version does not know, kept to be written
+    back: JSON values under names that are not the class's own fields.
+    """
+    if not isinstance(value, FrozenDict):
+        fail(inst, attribute, "must be a mapping of member names to JSON values", value, wrong_type=True)
+    reserved = {"type"} | {field.name for field in attrs.fields(type(inst))}  # type: ignore[arg-type]
+    for key, item in value.items():
+        if not isinstance(key, str) or not key or has_lone_surrogate(key):
+            fail(
+                inst,
+                attribute,
+                "must have names that are non-empty, valid Unicode strings",
+                key,
+                wrong_type=not isinstance(key, str),
+            )
+        if key in reserved:
+            fail(inst, attribute, f"cannot hold {key!r}, which names a field of {type(inst).__name__}", key)
+        _check_json(inst, f"{attribute.name}[{key!r}]", item)

@@ -117,9 +117,9 @@ class EventModelError(Exception):
         Where the error is: the JSON path and/or ``Class.field``.
         """
         owner = ".".join(part for part in (self.cls, self.field) if part)
-        if self.path and owner:
-            return f"{self.path} ({owner})"
-        return self.path or owner
+        if self.path:
+            return f"{self.path} ({owner})" if self.cls else self.path
+        return owner
 
     def __str__(self) -> str:
         location = self.location

@@ -1,0 +1,394 @@
+"""
+JSON and JSON Lines for eventmodel objects and dossiers.
+
+Every object is written with a ``"type"`` tag, fields at their defaults left
+out, and read back strictly: a value of the wrong JSON type is an error, not
+a conversion, and every error names the JSON path to the bad value
+(``$.claims[3].content.confidence.value``). What goes in comes back equal.
+
+All of it runs through one cattrs converter, :data:`converter`; register
+your own hooks on it as on any cattrs converter.
+
+Writing uses ``orjson`` when it is installed (``pip install
+"eventmodel[fast]"``) and the standard library otherwise; both write the same
+documents. Reading always goes through the standard library's parser, which
+can refuse duplicate member names instead of silently keeping the last.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import json as _json
+import math
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Final, Literal, TypeVar, overload
+
+from ._actor import Actor
+from ._claim import MAX_CLAIM_DEPTH, Claim
+from ._document import converter, from_document, locate, to_document
+from ._dossier import FORMAT_VERSION, Dossier, Unrecognized
+from ._registry import registry
+from ._source import Source
+from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
+
+_orjson: Any
+try:  # pragma: no cover - depends on the environment
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_DEPTH",
+    "Backend",
+    "converter",
+    "dump",
+    "dumps",
+    "iter_jsonl",
+    "load",
+    "loads",
+    "write_jsonl",
+]
+
+T = TypeVar("T")
+
+Backend = Literal["json", "orjson"]
+#: How deeply claims may nest in a document by default (reported speech).
+MAX_DEPTH: Final = MAX_CLAIM_DEPTH
+#: The longest document :func:`loads` reads, in characters (or bytes).
+MAX_DOCUMENT_SIZE: Final = 1 << 30
+
+_LISTS: Final = {"actors": Actor, "sources": Source, "claims": Claim}
+_DOSSIER_MEMBERS: Final = frozenset({"eventmodel", *_LISTS})
+_TOP_LEVEL: Final = (Actor, Source, Claim)
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _dossier_document(dossier: Dossier) -> dict[str, Any]:
+    document: dict[str, Any] = {"eventmodel": FORMAT_VERSION}
+    unstructure = converter.unstructure
+    for name, objects in (
+        ("actors", dossier.actors),
+        ("sources", dossier.sources),
+        ("claims", dossier.claims),
+    ):
+        document[name] = [unstructure(obj) for obj in objects] + [
+            item.document for item in dossier.unrecognized if item.kind == name
+        ]
+    document.update(to_document_extras(dossier))
+    return document
+
+
+def to_document_extras(dossier: Dossier) -> dict[str, Any]:
+    """The unknown top-level members a dossier kept, as JSON values."""
+    return {key: _thaw(value) for key, value in dossier.extras.items()}
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_thaw(item) for item in value]
+    if hasattr(value, "items"):
+        return {key: _thaw(item) for key, item in value.items()}
+    return value
+
+
+def document(obj: object) -> Any:
+    """The JSON document of a model object or a dossier, as plain Python values."""
+    if isinstance(obj, Dossier):
+        return _dossier_document(obj)
+    return to_document(obj)
+
+
+def _backend(backend: str | None) -> Backend:
+    if backend is None:
+        return "orjson" if _orjson is not None else "json"
+    if backend == "orjson" and _orjson is None:
+        raise InvalidValueError(
+            "needs orjson, which is not installed",
+            field="backend",
+            value=backend,
+            fix='install it with: pip install "eventmodel[fast]"',
+        )
+    if backend == "json":
+        return "json"
+    if backend == "orjson":
+        return "orjson"
+    raise InvalidValueError("must be 'json' or 'orjson'", field="backend", value=backend)
+
+
+def _encode(value: Any, backend: Backend) -> str:
+    if backend == "orjson":
+        assert _orjson is not None
+        try:
+            encoded: bytes = _orjson.dumps(value)
+            return encoded.decode("utf-8")
+        except TypeError as error:  # orjson.JSONEncodeError
+            raise InvalidValueError(f"cannot be written as JSON ({error})") from None
+    try:
+        return _json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise InvalidValueError(f"cannot be written as JSON ({error})") from None
+
+
+def dumps(obj: object, *, backend: Backend | None = None) -> str:
+    """
+    The JSON text of a model object or a :class:`~eventmodel.Dossier`:
+    compact, UTF-8, members in a stable order (``"type"`` and ``"id"``
+    first).
+
+    Args:
+        obj: An actor, a source, an event, a proposition, a claim (or any
+            other model object), or a dossier.
+        backend: ``"orjson"`` or ``"json"``; by default orjson when it is
+            installed.
+
+    Raises:
+        UnknownTypeError: For an object that is not a model object.
+        InvalidValueError: For an orjson backend that is not installed.
+
+    """
+    return _encode(document(obj), _backend(backend))
+
+
+def dump(obj: object, fp: IO[str], *, backend: Backend | None = None) -> None:
+    """Write :func:`dumps` of *obj* to the text file *fp*."""
+    fp.write(dumps(obj, backend=backend))
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InvalidValueError(
+                    "appears twice in one object",
+                    value=key,
+                    fix="give each member once: JSON readers disagree on which one wins",
+                )
+            seen.add(key)
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise InvalidValueError(f"is not JSON ({name} is a JavaScript value, not a JSON number)", value=name)
+
+
+def _decimal_text(text: str) -> Any:
+    # Numbers that are not integers never occur in eventmodel's own members
+    # (they write numbers as strings); read them as floats for extras, but
+    # refuse what a float cannot hold.
+    number = float(text)
+    if not math.isfinite(number):
+        raise InvalidValueError("is a number too large for a float", value=text)
+    return number
+
+
+_DECODER: Final = _json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_constant=_no_constants, parse_float=_decimal_text
+)
+
+
+def _parse(text: str | bytes) -> Any:
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidValueError(f"is not UTF-8 (byte {error.start}: {error.reason})", path="$") from None
+    if not isinstance(text, str):
+        raise InvalidTypeError("needs JSON text (str or bytes)", value=text, field="loads()")
+    if len(text) > MAX_DOCUMENT_SIZE:
+        raise InvalidValueError(f"is larger than {MAX_DOCUMENT_SIZE} characters", path="$")
+    try:
+        return _DECODER.decode(text)
+    except EventModelError as error:
+        raise InvalidValueError(error.reason, value=error.value, fix=error.fix, path="$") from None
+    except _json.JSONDecodeError as error:
+        raise InvalidValueError(
+            f"is not JSON: {error.msg} at line {error.lineno}, column {error.colno}", path="$"
+        ) from None
+    except RecursionError:
+        raise InvalidValueError(
+            "nests arrays or objects too deeply to read", path="$", fix="flatten the document"
+        ) from None
+    except ValueError as error:  # an integer longer than Python reads, and the like
+        raise InvalidValueError(f"is not JSON that can be read ({error})", path="$") from None
+
+
+@overload
+def loads(text: str | bytes, cls: type[Dossier], *, strict: bool = ..., max_depth: int = ...) -> Dossier: ...
+@overload
+def loads(text: str | bytes, cls: type[T], *, strict: bool = ..., max_depth: int = ...) -> T: ...
+def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> Any:
+    """
+    Read an object of class *cls* (a model class or :class:`~eventmodel.Dossier`)
+    from JSON text.
+
+    Args:
+        text: The JSON text, as ``str`` or UTF-8 ``bytes``.
+        cls: The class to read: ``Claim`` also reads registered custom claim
+            types, chosen by their ``"type"`` tag.
+        strict: ``True`` (the default) refuses members and types this
+            version does not know. ``False`` keeps them: unknown members in
+            each object's ``extras`` and unknown top-level objects of a
+            dossier in ``Dossier.unrecognized``, so that writing the result
+            gives them back unchanged.
+        max_depth: How deeply claims may nest (reported speech), at most
+            :data:`MAX_DEPTH`.
+
+    Returns:
+        A valid object; never a half-built one.
+
+    Raises:
+        EventModelError: Whatever is wrong with the text, with the JSON path
+            to the first bad value: invalid JSON, duplicate members, a wrong
+            type, a missing or unknown member, an unknown type tag
+            (:class:`~eventmodel.UnknownTypeError`), nesting past
+            *max_depth*, colliding ids.
+
+    """
+    depth: object = max_depth  # checked at run time: callers may pass anything
+    if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
+        raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
+    data = _parse(text)
+    if cls is Dossier:
+        return _dossier_from(data, strict=strict, max_depth=max_depth)
+    return from_document(data, cls, strict=strict, max_depth=max_depth)
+
+
+def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
+    """Read :func:`loads` of the whole file *fp*."""
+    return loads(fp.read(), cls, strict=strict, max_depth=max_depth)
+
+
+def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
+    if type(data) is not dict:
+        raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
+    version = data.get("eventmodel")
+    if type(version) is not str or not version.startswith("1."):
+        raise InvalidValueError(
+            "must name format version 1.x",
+            value=version,
+            path="$.eventmodel",
+            fix="this version reads documents of format 1.x; a 2.x document needs a newer eventmodel",
+        )
+    unknown = data.keys() - _DOSSIER_MEMBERS
+    if unknown and strict:
+        name = min(unknown)
+        raise InvalidValueError(
+            "is not a member of a dossier",
+            value=data[name],
+            path=f"$.{name}",
+            fix="remove it, or read with strict=False to keep members a newer version wrote",
+        )
+    dossier = Dossier(extras={name: data[name] for name in unknown})
+    unrecognized: list[Unrecognized] = []
+    for name, base in _LISTS.items():
+        items = data.get(name, [])
+        if type(items) is not list:
+            raise InvalidTypeError("must be an array", value=items, path=f"$.{name}")
+        for index, item in enumerate(items):
+            path = f"$.{name}[{index}]"
+            try:
+                obj = from_document(item, base, strict=strict, max_depth=max_depth)
+            except UnknownTypeError as error:
+                if strict or type(item) is not dict:
+                    raise _at(error, path) from None
+                unrecognized.append(Unrecognized(name, item))
+                continue
+            except EventModelError as error:
+                raise _at(error, path) from None
+            try:
+                dossier.add(obj)
+            except EventModelError as error:
+                raise _at(error, path) from None
+    dossier.unrecognized = tuple(unrecognized)
+    return dossier
+
+
+def _at(error: EventModelError, prefix: str) -> EventModelError:
+    """*error* with its path placed under *prefix*."""
+    path = error.path or "$"
+    return type(error)(
+        error.reason,
+        cls=error.cls,
+        field=error.field,
+        value=error.value,
+        fix=error.fix,
+        path=prefix + path[1:],
+    )
+
+
+# -- JSON Lines --------------------------------------------------------------------------------
+
+
+def write_jsonl(objects: Iterable[object], fp: IO[str], *, backend: Backend | None = None) -> int:
+    """
+    Write one JSON document a line, for each of *objects* (actors, sources,
+    claims, or other model objects), and return how many were written.
+    Memory stays flat however many objects there are.
+    """
+    chosen = _backend(backend)
+    count = 0
+    for obj in objects:
+        fp.write(_encode(to_document(obj), chosen))
+        fp.write("\n")
+        count += 1
+    return count
+
+
+def iter_jsonl(
+    fp: Iterable[Any],
+    cls: type[Any] | None = None,
+    *,
+    strict: bool = True,
+    max_depth: int = MAX_DEPTH,
+) -> Iterator[Any]:
+    """
+    Read one object a line from *fp* (an open text or binary file, or any
+    iterable of lines), lazily: memory stays flat however long the file.
+    Blank lines are skipped.
+
+    Args:
+        fp: The lines.
+        cls: The class each line holds; by default any actor, source or claim,
+            chosen by its ``"type"`` tag.
+        strict: As for :func:`loads`.
+        max_depth: As for :func:`loads`.
+
+    Raises:
+        EventModelError: For the first bad line, with its line number in the
+            path: ``line 12: $.content.confidence.value``.
+
+    """
+    for number, line in enumerate(fp, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = _parse(line)
+            if cls is not None:
+                yield from_document(data, cls, strict=strict, max_depth=max_depth)
+                continue
+            tag = data.get("type") if type(data) is dict else None
+            target = registry.class_of(tag) if type(tag) is str else None
+            if target is None or not issubclass(target, _TOP_LEVEL):
+                raise InvalidValueError(
+                    "must be an actor, a source or a claim, with its 'type'", value=tag, path="$.type"
+                )
+            yield from_document(data, target, strict=strict, max_depth=max_depth)
+        except EventModelError as error:
+            located = _at(error, "$") if error.path else locate(error)
+            raise type(located)(
+                located.reason,
+                cls=located.cls,
+                field=located.field,
+                value=located.value,
+                fix=located.fix,
+                path=f"line {number}: {located.path}",
+            ) from None
