@@ -145,7 +145,11 @@ def test_evolve_derives_no_new_id_unless_asked():
 # -- RFC 8785 ---------------------------------------------------------------------------------------
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**53) + 1, 2**53 - 1) | st.text(),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53) + 1, 2**53 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
     max_leaves=20,
 )
@@ -171,12 +175,12 @@ def test_control_characters_are_escaped_as_ecmascript_does():
     ("value", "message"),
     [
         (
-            1.5,
-            "$: cannot be written as canonical JSON (only null, booleans, integers, strings, lists and objects), got 1.5",
+            float("nan"),
+            "$: is not a finite number, which JSON cannot hold, got nan",
         ),
         (
             {"a": [Decimal("1")]},
-            "$.a[0]: cannot be written as canonical JSON (only null, booleans, integers, strings, lists and objects), got Decimal('1')",
+            "$.a[0]: cannot be written as canonical JSON (only null, booleans, numbers, strings, lists and objects), got Decimal('1')",
         ),
         (
             {"n": 2**53},

@@ -99,6 +99,9 @@ class Dossier:
         extras: Members of the dossier's document that this version does not
             know (kept when reading with ``strict=False``).
         unrecognized: Objects of types this version does not know (likewise).
+        format_version: The format version its document names: the one it
+            was read from, so that a newer document read with
+            ``strict=False`` is written back as what it is.
 
     Raises:
         InvalidValueError: For two different objects with one id.
@@ -109,7 +112,7 @@ class Dossier:
 
     """
 
-    __slots__ = ("_actors", "_claims", "_sources", "extras", "unrecognized")
+    __slots__ = ("_actors", "_claims", "_sources", "extras", "format_version", "unrecognized")
 
     def __init__(
         self,
@@ -117,7 +120,9 @@ class Dossier:
         *,
         extras: Mapping[str, Any] | None = None,
         unrecognized: Iterable[Unrecognized] = (),
+        format_version: str = FORMAT_VERSION,
     ) -> None:
+        self.format_version = format_version
         self._actors: dict[str, Actor] = {}
         self._sources: dict[str, Source] = {}
         self._claims: dict[str, Claim] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from ._validation import check_id, has_lone_surrogate
@@ -55,6 +56,34 @@ def _check_text(text: str, path: str) -> None:
         raise InvalidValueError("holds a lone surrogate, which UTF-8 cannot encode", value=text, path=path)
 
 
+def _number(value: float, path: str) -> str:
+    """A float as ECMAScript's Number.prototype.toString writes it (RFC 8785, section 3.2.2.3)."""
+    if not math.isfinite(value):
+        raise InvalidValueError("is not a finite number, which JSON cannot hold", value=value, path=path)
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    mantissa, _, exponent = repr(abs(value)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction.rstrip("0")).lstrip("0") if fraction != "0" else whole.lstrip("0")
+    # The position of the decimal point after the first digit of `digits`, as in 0.d1d2... x 10^point.
+    leading_zeros = len(whole + fraction) - len((whole + fraction).lstrip("0"))
+    point = len(whole) - leading_zeros + (int(exponent) if exponent else 0)
+    digits = digits.rstrip("0") or "0"
+    count = len(digits)
+    if count <= point <= 21:
+        text = digits + "0" * (point - count)
+    elif 0 < point <= 21:
+        text = f"{digits[:point]}.{digits[point:]}"
+    elif -6 < point <= 0:
+        text = "0." + "0" * -point + digits
+    else:
+        power = point - 1
+        head = digits if count == 1 else f"{digits[0]}.{digits[1:]}"
+        text = f"{head}e{'+' if power >= 0 else '-'}{abs(power)}"
+    return sign + text
+
+
 def _write(value: object, out: list[str], path: str) -> None:
     if value is None:
         out.append("null")
@@ -71,6 +100,8 @@ def _write(value: object, out: list[str], path: str) -> None:
                 "is beyond the integers RFC 8785 can write exactly (±2**53-1)", value=value, path=path
             )
         out.append(str(value))
+    elif isinstance(value, float):
+        out.append(_number(value, path))
     elif isinstance(value, dict):
         for key in value:
             if not isinstance(key, str):
@@ -93,7 +124,7 @@ def _write(value: object, out: list[str], path: str) -> None:
         out.append("]")
     else:
         raise InvalidValueError(
-            "cannot be written as canonical JSON (only null, booleans, integers, strings, lists and objects)",
+            "cannot be written as canonical JSON (only null, booleans, numbers, strings, lists and objects)",
             value=value,
             path=path,
         )
@@ -102,16 +133,16 @@ def _write(value: object, out: list[str], path: str) -> None:
 def canonical_json(value: object) -> bytes:
     """
     The RFC 8785 canonical form of a JSON value made of ``None``, booleans,
-    integers, strings, lists and dicts (the values of eventmodel's documents,
-    which write every non-integer number as a string).
+    integers, floats, strings, lists and dicts. (eventmodel's own members
+    write every non-integer number as a string; floats occur only in extras.)
 
     Members are sorted by the UTF-16 code units of their names, strings are
     escaped as ECMAScript's ``JSON.stringify`` does, and nothing else is
     added: no white space, UTF-8 throughout.
 
     Raises:
-        InvalidValueError: For a float, an integer beyond ±2**53-1, or any
-            other value that is not plain JSON.
+        InvalidValueError: For an integer beyond ±2**53-1, a float that is
+            not finite, or any other value that is not plain JSON.
 
     """
     out: list[str] = []

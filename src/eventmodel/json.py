@@ -68,7 +68,7 @@ _TOP_LEVEL: Final = (Actor, Source, Claim)
 
 
 def _dossier_document(dossier: Dossier) -> dict[str, Any]:
-    document: dict[str, Any] = {"eventmodel": FORMAT_VERSION}
+    document: dict[str, Any] = {"eventmodel": dossier.format_version}
     unstructure = converter.unstructure
     for name, objects in (
         ("actors", dossier.actors),
@@ -287,7 +287,7 @@ def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
             path=f"$.{name}",
             fix="remove it, or read with strict=False to keep members a newer version wrote",
         )
-    dossier = Dossier(extras={name: data[name] for name in unknown})
+    dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
     unrecognized: list[Unrecognized] = []
     for name, base in _LISTS.items():
         items = data.get(name, [])
