@@ -22,7 +22,6 @@ NEWER = {
         },
         {"type": "x-coalition", "id": "actor:the-west", "members": ["actor:us", "actor:uk"]},
     ],
-    "sources": [],
     "claims": [
         {
             "type": "claim",

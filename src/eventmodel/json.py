@@ -75,9 +75,10 @@ def _dossier_document(dossier: Dossier) -> dict[str, Any]:
         ("sources", dossier.sources),
         ("claims", dossier.claims),
     ):
-        document[name] = [unstructure(obj) for obj in objects] + [
-            item.document for item in dossier.unrecognized if item.kind == name
-        ]
+        items = [unstructure(obj) for obj in objects]
+        items += [item.document for item in dossier.unrecognized if item.kind == name]
+        if items:  # an empty list is the default, left out like every default
+            document[name] = items
     document.update(to_document_extras(dossier))
     return document
 
