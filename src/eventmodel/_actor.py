@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from . import _validation as v
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
 from ._repr import compact_repr
 from ._when import When
@@ -83,7 +83,7 @@ class Affiliation:
         default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
 
@@ -119,10 +119,10 @@ class Actor:
         default=(), kw_only=True, converter=_affiliations, validator=v.tuple_of(Affiliation, "Affiliations")
     )
     identifiers: FrozenDict[str, str] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=_identifiers, validator=v.mapping_of(str, "string")
+        default=EMPTY, kw_only=True, converter=_identifiers, validator=v.mapping_of(str, "string")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     def __attrs_post_init__(self) -> None:

@@ -15,7 +15,7 @@ from ._confidence import Confidence
 from ._event import Event, Proposition
 from ._evidence import Evidence
 from ._factuality import Factuality
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
 from ._repr import compact_repr
 from ._when import When
@@ -143,7 +143,7 @@ class Claim:
         default=(), kw_only=True, converter=_claim_refs, validator=v.references("Claim")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @content.validator

@@ -9,7 +9,7 @@ from typing import Any, Final
 import attrs
 
 from . import _validation as v
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from .exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["ADMIRALTY_CREDIBILITY", "ESTIMATIVE_WORDS", "Confidence", "ConfidenceScale", "Reliability"]
@@ -157,7 +157,7 @@ class Confidence:
     )
     label: str | None = attrs.field(default=None, kw_only=True, converter=_label, validator=v.optional_text)
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @value.validator

@@ -12,7 +12,7 @@ import attrs
 
 from . import _validation as v
 from ._actor import Actor
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
 from ._place import Place
 from ._quantity import Quantity
@@ -63,7 +63,7 @@ class Participant:
     actor: str = attrs.field(converter=_actor_ref, validator=v.reference("Actor"))
     role: str = attrs.field(validator=v.text)
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
 
@@ -109,16 +109,16 @@ class Event:
     )
     description: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
     quantities: FrozenDict[str, Quantity] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+        default=EMPTY, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
     )
     details: FrozenDict[str, str] = attrs.field(
-        factory=FrozenDict,
+        default=EMPTY,
         kw_only=True,
         converter=_details,
         validator=v.mapping_of(str, "string", empty_values=True),
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @kind.validator
@@ -163,8 +163,8 @@ class Proposition:
         default=(), kw_only=True, converter=_actor_refs, validator=v.references("Actor")
     )
     quantities: FrozenDict[str, Quantity] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+        default=EMPTY, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )

@@ -9,7 +9,7 @@ from typing import Any, Final
 import attrs
 
 from . import _validation as v
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._repr import compact_repr
 from ._source import Source
 
@@ -40,7 +40,7 @@ class TextQuote:
     prefix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
     suffix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
 
@@ -62,7 +62,7 @@ class TextSpan:
     start: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
     end: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     def __attrs_post_init__(self) -> None:
@@ -103,7 +103,7 @@ class Evidence:
         default=None, kw_only=True, validator=v.optional_instance_of(TextSpan, "a TextSpan")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     def __attrs_post_init__(self) -> None:

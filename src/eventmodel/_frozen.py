@@ -5,7 +5,7 @@ A read-only, hashable mapping for the mapping fields of model objects.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -69,3 +69,7 @@ class FrozenDict(Mapping[K, V]):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (FrozenDict, (self._data,))
+
+
+#: The empty FrozenDict, shared: the default of every mapping field.
+EMPTY: FrozenDict[Any, Any] = FrozenDict()

@@ -11,7 +11,7 @@ from typing import Any, Final
 import attrs
 
 from . import _validation as v
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._repr import compact_repr
 from .exceptions import NO_VALUE
 
@@ -60,7 +60,7 @@ class GeoPoint:
         default=None, kw_only=True, converter=_optional_coordinate, eq=v.exact_decimal
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @lat.validator
@@ -119,7 +119,7 @@ class Place:
     )
     gazetteer_id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @country.validator

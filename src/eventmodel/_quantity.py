@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from . import _validation as v
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._repr import compact_repr
 from .exceptions import NO_VALUE
 
@@ -74,7 +74,7 @@ class Quantity:
     unit: str | None = attrs.field(kw_only=True, default=None, validator=v.optional_text)
     approximate: bool = attrs.field(kw_only=True, default=False, validator=v.boolean)
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     def __attrs_post_init__(self) -> None:

@@ -14,7 +14,7 @@ import attrs
 from . import _validation as v
 from ._actor import Actor
 from ._confidence import Reliability
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
 from ._repr import compact_repr
 from ._when import When
@@ -121,7 +121,7 @@ class Source:
     )
     text: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text, repr=False)
     extras: FrozenDict[str, Any] = attrs.field(
-        factory=FrozenDict, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
     )
 
     @url.validator

@@ -26,7 +26,7 @@ from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
 
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
 from .exceptions import InvalidTypeError, InvalidValueError
 
 E = TypeVar("E", bound=Enum)
@@ -240,7 +240,7 @@ def to_ref_tuple(value: object, kind: type) -> Any:
 def to_frozen_dict(value: object) -> Any:
     """Turn a mapping into a :class:`FrozenDict`; leave anything else alone."""
     if isinstance(value, Mapping) and not isinstance(value, FrozenDict):
-        return FrozenDict(value)
+        return FrozenDict(value) if value else EMPTY
     return value
 
 
@@ -442,6 +442,8 @@ def to_extras(value: Mapping[str, Any]) -> FrozenDict[str, Any]:
 
 
 def _to_extras(value: object) -> Any:
+    if value is EMPTY:  # the default, on the hot path
+        return value
     if isinstance(value, FrozenDict) and not any(isinstance(item, (list, dict)) for item in value.values()):
         return value
     if isinstance(value, Mapping):
@@ -484,6 +486,8 @@ def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
     Members of a document that this version does not know, kept to be written
     back: JSON values under names that are not the class's own fields.
     """
+    if value is EMPTY:  # the default, on the hot path
+        return
     if not isinstance(value, FrozenDict):
         fail(inst, attribute, "must be a mapping of member names to JSON values", value, wrong_type=True)
     reserved = {"type"} | {field.name for field in attrs.fields(type(inst))}  # type: ignore[arg-type]

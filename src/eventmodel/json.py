@@ -19,6 +19,8 @@ can refuse duplicate member names instead of silently keeping the last.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json as _json
 import math
 from collections.abc import Iterable, Iterator
@@ -257,10 +259,30 @@ def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: 
     depth: object = max_depth  # checked at run time: callers may pass anything
     if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
         raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
-    data = _parse(text)
-    if cls is Dossier:
-        return _dossier_from(data, strict=strict, max_depth=max_depth)
-    return from_document(data, cls, strict=strict, max_depth=max_depth)
+    with _collector_paused():
+        data = _parse(text)
+        if cls is Dossier:
+            return _dossier_from(data, strict=strict, max_depth=max_depth)
+        return from_document(data, cls, strict=strict, max_depth=max_depth)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """
+    Pause Python's cyclic garbage collector while a document is read.
+
+    Reading allocates many small objects and no cycles; without the pause,
+    the collector runs over and over through the growing heap and about
+    halves the speed of reading. It runs again as usual afterwards.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:

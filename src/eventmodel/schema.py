@@ -39,7 +39,7 @@ import inspect
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
@@ -61,16 +61,17 @@ from ._ids import AUTO, id_or_auto
 from ._place import _COUNTRY, Place
 from ._registry import TypeRegistry
 from ._registry import registry as _default_registry
+from ._relative import Anchor
 from ._source import _LANGUAGE, _URL, Source
 from ._when import MAX_RELATIVE_TEXT, MAX_TEXT_LENGTH, Interval, Moment, Relative, When
 from .exceptions import InvalidTypeError
 
-__all__ = ["DIALECT", "SCHEMA_BASE", "json_schema", "json_schema_for"]
+__all__ = ["json_schema", "json_schema_for"]
 
 #: The JSON Schema dialect of the schemas built here.
-DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 #: Where the schemas' ``$id`` live (a reserved domain: they are names, not downloads).
-SCHEMA_BASE: Final = f"https://eventmodel.invalid/schema/{FORMAT_VERSION}/"
+_SCHEMA_BASE: Final = f"https://eventmodel.invalid/schema/{FORMAT_VERSION}/"
 
 #: The dossier's lists, and the class each one holds (or a registered subclass of it).
 _DOSSIER_LISTS: Final[dict[str, type]] = {"actors": Actor, "sources": Source, "claims": Claim}
@@ -79,7 +80,7 @@ _DOSSIER_LISTS: Final[dict[str, type]] = {"actors": Actor, "sources": Source, "c
 
 
 def _char_ranges(codes: list[int]) -> str:
-    """Code points as the ranges of a character class, in \\uXXXX escapes."""
+    """Code points as the ranges of a character class, written as Unicode escapes."""
     parts: list[str] = []
     start = previous = codes[0]
     for code in [*codes[1:], -1]:
@@ -94,9 +95,7 @@ def _char_ranges(codes: list[int]) -> str:
 #: What an id may not hold: white space (as Python's ``str.isspace`` has it) and control characters.
 _NOT_IN_ID: Final = _char_ranges(
     sorted(
-        {code for code in range(0x10000) if chr(code).isspace()}
-        | set(range(0x00, 0x20))
-        | set(range(0x7F, 0xA0))
+        {code for code in range(0x10000) if chr(code).isspace()} | set(range(0x20)) | set(range(0x7F, 0xA0))
     )
 )
 _ID_BODY: Final = f"[^{_NOT_IN_ID}]+"
@@ -139,6 +138,7 @@ _WHEN: Final = "When"
 _MOMENT_DEF: Final = "Moment"
 _INTERVAL_DEF: Final = "Interval"
 _RELATIVE: Final = "Relative"
+_ANCHOR: Final = "Anchor"
 _UNRECOGNIZED: Final = "Unrecognized"
 
 _FIXED_DEFS: Final[dict[str, dict[str, Any]]] = {
@@ -203,11 +203,7 @@ _FIXED_DEFS: Final[dict[str, dict[str, Any]]] = {
                 "minLength": 1,
                 "maxLength": MAX_RELATIVE_TEXT,
             },
-            "anchor": {
-                "description": 'What the words are relative to: "publication", "made_at" or "event:<id>".',
-                "type": "string",
-                "pattern": _anchored(f"publication|made_at|event:{_ID_BODY}"),
-            },
+            "anchor": _ref(_ANCHOR),
             "resolved": {
                 "description": "The absolute time the words name, once known.",
                 "anyOf": [_ref(_MOMENT_DEF), _ref(_INTERVAL_DEF), {"type": "null"}],
@@ -215,6 +211,13 @@ _FIXED_DEFS: Final[dict[str, dict[str, Any]]] = {
         },
         "required": ["relative", "anchor"],
         "additionalProperties": False,
+    },
+    _ANCHOR: {
+        "title": "Anchor",
+        "description": 'What the words of a relative time are relative to: "publication" (of the '
+        'source), "made_at" (when the claim was made) or "event:<id>" (another event).',
+        "type": "string",
+        "pattern": _anchored(f"publication|made_at|event:{_ID_BODY}"),
     },
     _WHEN: {
         "title": "When",
@@ -232,6 +235,7 @@ _FIXED_TYPES: Final[dict[type, str]] = {
     Moment: _MOMENT_DEF,
     Interval: _INTERVAL_DEF,
     Relative: _RELATIVE,
+    Anchor: _ANCHOR,
 }
 
 # -- what validators say -------------------------------------------------------------------
@@ -295,7 +299,7 @@ def _article(noun: str) -> str:
 def _refine(schema: dict[str, Any], refinement: Mapping[str, Any]) -> dict[str, Any]:
     """*schema* with what a validator adds: a ``$ref`` replaces it, the rest merges in."""
     if "$ref" in refinement:
-        return {key: value for key, value in refinement.items()}
+        return dict(refinement)
     merged = dict(schema)
     for key, value in refinement.items():
         if key == "description" and key in merged:
@@ -314,7 +318,7 @@ _ARG: Final = re.compile(r"(\w+): (.*)")
 
 
 def _plain(text: str) -> str:
-    """reStructuredText roles and literals as plain text, on one line."""
+    """Docstring markup (roles, literals) as plain text, on one line."""
     text = _ROLE.sub(lambda match: match.group(1).rsplit(".", 1)[-1], text)
     return " ".join(text.replace("``None``", "null").replace("``", "`").split())
 
@@ -527,7 +531,10 @@ class _Builder:
             schema = self.field_schema(cls, field, hints.get(field.name, Any))
             description = arguments.get(field.name)
             if description:
-                schema = {"description": description, **{k: v for k, v in schema.items() if k != "description"}}
+                schema = {
+                    "description": description,
+                    **{k: v for k, v in schema.items() if k != "description"},
+                }
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -609,10 +616,11 @@ def _default(field: attrs.Attribute[Any]) -> Any:
     default = field.default
     if default is attrs.NOTHING or default is AUTO:
         return _NO_DEFAULT
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        if default.takes_self:
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class, typed as a function
+        factory: Any = default
+        if factory.takes_self:
             return _NO_DEFAULT
-        default = default.factory()
+        default = factory.factory()
     try:
         return _json_value(converter.unstructure(default))
     except Exception:  # noqa: BLE001 - a default with no JSON form is left undescribed
@@ -648,8 +656,8 @@ def _assemble(
     defs = {key: value for key, value in _FIXED_DEFS.items() if key in used}
     defs |= dict(sorted(builder.defs.items()))
     return {
-        "$schema": DIALECT,
-        "$id": f"{SCHEMA_BASE}{name}{suffix}.json",
+        "$schema": _DIALECT,
+        "$id": f"{_SCHEMA_BASE}{name}{suffix}.json",
         "title": title,
         "description": description,
         **root,
@@ -726,8 +734,7 @@ def json_schema(*, registry: TypeRegistry | None = None, strict: bool = True) ->
         "times are EDTF strings or relative-time objects. "
         + _mode_text(strict)
         + " The patterns for times are approximate, and rules that tie members together are "
-        "not expressed: eventmodel's reader is the authority."
-        + _custom_text(builder)
+        "not expressed: eventmodel's reader is the authority." + _custom_text(builder)
     )
     return _assemble(
         builder, root, name="dossier", title=f"eventmodel dossier {FORMAT_VERSION}", description=description
@@ -763,7 +770,8 @@ def json_schema_for(
     """
     if cls is Dossier:
         return json_schema(registry=registry, strict=strict)
-    if not isinstance(cls, type) or not (attrs.has(cls) or issubclass(cls, (When, Enum))):
+    given: object = cls  # checked at run time: callers may pass anything
+    if not isinstance(given, type) or not (attrs.has(given) or issubclass(given, (When, Enum))):
         raise InvalidTypeError(
             "needs a model class or Dossier",
             field="json_schema_for()",
