@@ -8,6 +8,7 @@ seen, what was said to have happened, and how sure anyone is.
 from __future__ import annotations
 
 from ._actor import Actor, ActorKind, Affiliation
+from ._analysis import Conflict, Corroboration, Hop, Origin, Statement, compose_factuality
 from ._claim import MAX_CLAIM_DEPTH, Claim, SpeechAct
 from ._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, ConfidenceScale, Reliability
 from ._dossier import Dossier, Unrecognized
@@ -17,6 +18,7 @@ from ._factuality import Certainty, Factuality, Polarity
 from ._frozen import FrozenDict
 from ._ids import canonical_json
 from ._place import GeoPoint, Place
+from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
 from ._quantity import Quantity
 from ._registry import TypeRegistry, register, registry
 from ._relative import Anchor, AnchorKind, resolve_relative
@@ -33,6 +35,7 @@ from .exceptions import (
 
 __all__ = [
     "ADMIRALTY_CREDIBILITY",
+    "DEFAULT_RULES",
     "ESTIMATIVE_WORDS",
     "MAX_CLAIM_DEPTH",
     "Actor",
@@ -44,6 +47,8 @@ __all__ = [
     "Claim",
     "Confidence",
     "ConfidenceScale",
+    "Conflict",
+    "Corroboration",
     "Dossier",
     "Event",
     "EventModelError",
@@ -51,10 +56,12 @@ __all__ = [
     "Factuality",
     "FrozenDict",
     "GeoPoint",
+    "Hop",
     "Interval",
     "InvalidTypeError",
     "InvalidValueError",
     "Moment",
+    "Origin",
     "Participant",
     "Place",
     "Polarity",
@@ -64,9 +71,13 @@ __all__ = [
     "Quantity",
     "Relative",
     "Reliability",
+    "Report",
+    "Rule",
+    "Severity",
     "Source",
     "SourceKind",
     "SpeechAct",
+    "Statement",
     "TextQuote",
     "TextSpan",
     "TimeRelation",
@@ -74,8 +85,10 @@ __all__ = [
     "UnknownTypeError",
     "Unrecognized",
     "UnresolvedReferenceError",
+    "Violation",
     "When",
     "canonical_json",
+    "compose_factuality",
     "json",
     "register",
     "registry",

@@ -442,11 +442,11 @@ def _content_hook(value: Any, _: Any = None) -> Any:
     if type(value) is not dict:
         raise _wrong_type("an object", value)
     tag = value.get("type")
-    cls = registry.class_of(tag) if type(tag) is str else None
-    if cls is None:
+    if type(tag) is not str:
         raise InvalidValueError(
-            "needs a 'type' member naming an event, a proposition or a claim", field="type"
+            "needs a 'type' member naming an event, a proposition or a claim", field="type", value=tag
         )
+    cls = _class_of(tag)
     for base in _CONTENT:
         if issubclass(cls, base):
             return converter.get_structure_hook(base)(value, base)

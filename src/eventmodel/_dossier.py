@@ -5,15 +5,23 @@ Dossier: a collection of actors, sources and claims.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ._actor import Actor
+from ._analysis import hops_of
 from ._claim import Claim
 from ._event import Event, Proposition
 from ._frozen import FrozenDict
+from ._index import Index as _Index
+from ._index import corroborate, find_conflicts
+from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
 from ._source import Source
 from ._validation import to_extras
-from .exceptions import InvalidTypeError, InvalidValueError
+from ._when import When
+from .exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
+
+if TYPE_CHECKING:
+    from ._analysis import Conflict, Corroboration, Hop, Statement
 
 __all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized"]
 
@@ -112,7 +120,7 @@ class Dossier:
 
     """
 
-    __slots__ = ("_actors", "_claims", "_sources", "extras", "format_version", "unrecognized")
+    __slots__ = ("_actors", "_claims", "_index", "_sources", "extras", "format_version", "unrecognized")
 
     def __init__(
         self,
@@ -123,6 +131,7 @@ class Dossier:
         format_version: str = FORMAT_VERSION,
     ) -> None:
         self.format_version = format_version
+        self._index: _Index | None = None
         self._actors: dict[str, Actor] = {}
         self._sources: dict[str, Source] = {}
         self._claims: dict[str, Claim] = {}
@@ -146,6 +155,7 @@ class Dossier:
         held = self.get(obj.id)
         if held is None:
             table[obj.id] = obj
+            self._index = None
             return
         if held != obj:
             raise InvalidValueError(
@@ -208,7 +218,140 @@ class Dossier:
 
     __hash__ = None  # type: ignore[assignment]  # a dossier grows: it is not hashable
 
+    # -- queries ---------------------------------------------------------------------------------
+
+    def _indexed(self) -> _Index:
+        if self._index is None:
+            self._index = _Index(self)
+        return self._index
+
+    def statements(self) -> tuple[Statement, ...]:
+        """Every claim in the dossier at any depth, each with its report and chain."""
+        return tuple(self._indexed().statements)
+
+    def claims_by(self, actor: Actor | str | None) -> tuple[Statement, ...]:
+        """The claims *actor* makes, at any depth (``None``: the unattributed ones)."""
+        return tuple(self._indexed().by_claimant.get(_ident(actor), ()))
+
+    def claims_citing(self, source: Source | str) -> tuple[Claim, ...]:
+        """The top-level claims whose evidence is in *source*."""
+        return tuple(self._indexed().by_source.get(_ident(source) or "", ()))
+
+    def claims_about(self, subject: Event | Proposition | str) -> tuple[Statement, ...]:
+        """The claims, at any depth, whose content is the event or proposition with this id."""
+        return tuple(self._indexed().by_subject.get(_ident(subject) or "", ()))
+
+    def claims_involving(self, actor: Actor | str) -> tuple[Statement, ...]:
+        """The claims about events in which *actor* takes part."""
+        return tuple(self._indexed().by_participant.get(_ident(actor) or "", ()))
+
+    def claims_during(self, when: When) -> tuple[Statement, ...]:
+        """The claims about events whose time may overlap *when*."""
+        return self._indexed().during(when)
+
+    # -- provenance rules ------------------------------------------------------------------------
+
+    def check(
+        self, *, strict: bool = False, rules: Iterable[Rule] | None = None, disable: Iterable[str] = ()
+    ) -> Report:
+        """
+        Run the provenance rules over the dossier.
+
+        Args:
+            strict: Raise :class:`~eventmodel.ProvenanceError` for the first
+                error instead of returning the report.
+            rules: The rules to run; by default :data:`DEFAULT_RULES`. Add
+                your own with ``rules=[*eventmodel.DEFAULT_RULES, my_rule]``.
+            disable: Ids of rules to skip, such as ``{"EM501"}``.
+
+        Returns:
+            A :class:`Report` of every violation, errors first; ``report.ok``
+            is true when there is no error.
+
+        Raises:
+            ProvenanceError: With *strict*, naming the first error.
+
+        """
+        chosen = tuple(DEFAULT_RULES if rules is None else rules)
+        skipped = set(disable)
+        ran: list[str] = []
+        found: list[Violation] = []
+        for rule in chosen:
+            if rule.id in skipped:
+                continue
+            ran.append(rule.id)
+            found.extend(rule.check(self))
+        found.sort(key=lambda item: item.severity is not Severity.ERROR)
+        report = Report(tuple(found), tuple(ran))
+        if strict:
+            report.raise_for_errors()
+        return report
+
+    # -- analyses --------------------------------------------------------------------------------
+
+    def _claim(self, claim: Claim | str) -> Claim:
+        if isinstance(claim, Claim):
+            return claim
+        found = self._indexed().claims_by_id.get(claim)
+        if found is None:
+            raise UnresolvedReferenceError(
+                "is not the id of a claim in the dossier", cls="Dossier", field="claim", value=claim
+            )
+        return found
+
+    def chain(self, claim: Claim | str) -> list[Hop]:
+        """
+        The hops of reported speech from the outermost reporter of *claim* (a
+        claim or its id) to the original speaker, each with its claimant,
+        speech act, factuality, the factuality composed down to it, time and
+        evidence.
+        """
+        return hops_of(self._claim(claim))
+
+    def origin(self, claim: Claim | str) -> Claim:
+        """The innermost claim of *claim*: what the original speaker said."""
+        current = self._claim(claim)
+        while isinstance(current.content, Claim):
+            current = current.content
+        return current
+
+    def perspective(self, actor: Actor | str | None) -> tuple[Statement, ...]:
+        """
+        What *actor* asserts, directly or as relayed by others: its claims at
+        any depth, each with the chain that carries it and the factuality
+        composed along that chain.
+        """
+        return self.claims_by(actor)
+
+    def corroboration(self, event: Event | str) -> Corroboration:
+        """
+        The claims that describe one event, grouped by independent origin.
+
+        Reports that trace back to the same original speaker (through nested
+        reported speech), or whose evidence sources derive from one another
+        or from a common source (``Source.derived_from``), are one origin:
+        circular reporting is flagged, not counted as confirmation.
+        Unattributed reports are origins of their own.
+        """
+        return corroborate(self, _ident(event) or "")
+
+    def conflicts(self) -> list[Conflict]:
+        """
+        Pairs of claims that cannot both hold: about the same event or
+        proposition (by id) with opposite polarity, with quantities of the
+        same name whose bounds are disjoint, or with event times that cannot
+        meet.
+        """
+        return find_conflicts(self)
+
     def __repr__(self) -> str:
         return (
             f"<Dossier: {len(self._actors)} actors, {len(self._sources)} sources, {len(self._claims)} claims>"
         )
+
+
+def _ident(obj: object) -> str | None:
+    if obj is None or isinstance(obj, str):
+        return obj
+    ident = getattr(obj, "id", None)
+    return ident if isinstance(ident, str) else None

@@ -1,0 +1,262 @@
+"""
+Attribution analyses: chains of reported speech, origins, independent
+corroboration, conflicts, and what one actor asserts.
+
+Everything here is computed from the attribution structure of a dossier and
+never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+
+from ._claim import Claim, SpeechAct
+from ._event import Event, Proposition
+from ._evidence import Evidence
+from ._factuality import Certainty, Factuality, Polarity
+from ._quantity import Quantity
+from ._when import When
+
+__all__ = [
+    "Conflict",
+    "Corroboration",
+    "Hop",
+    "Origin",
+    "Statement",
+    "compose_factuality",
+    "hops_of",
+    "quantities_conflict",
+    "walk",
+]
+
+_STRENGTH: Final = {
+    Certainty.CERTAIN: 3,
+    Certainty.PROBABLE: 2,
+    Certainty.POSSIBLE: 1,
+    Certainty.UNDERSPECIFIED: 0,
+}
+
+
+def compose_factuality(outer: Factuality, inner: Factuality) -> Factuality:
+    """
+    The factuality of a claim's content as seen from the claim that reports
+    it: what an outlet commits to when it relays a ministry's "may".
+
+    - A report that does not positively commit to the report it carries (it
+      denies it, or its polarity is unknown) commits to nothing about the
+      content: ``Uu``.
+    - Otherwise the certainty is the weaker of the two (a "may" relayed with
+      certainty is still a "may"; a certainty relayed as probable is
+      probable), and the polarity is the inner one.
+    - An uncommitted step anywhere (``Uu``) leaves the whole uncommitted.
+
+    .. versionadded:: 0.1.0
+    """
+    if outer.polarity is not Polarity.POSITIVE or outer.certainty is Certainty.UNDERSPECIFIED:
+        return Factuality.UNCOMMITTED
+    if inner.certainty is Certainty.UNDERSPECIFIED:
+        return Factuality.UNCOMMITTED
+    certainty = min(outer.certainty, inner.certainty, key=_STRENGTH.__getitem__)
+    if inner.polarity is Polarity.UNDERSPECIFIED:
+        return (
+            Factuality(certainty, Polarity.UNDERSPECIFIED)
+            if certainty is Certainty.CERTAIN
+            else Factuality.UNCOMMITTED
+        )
+    return Factuality(certainty, inner.polarity)
+
+
+@attrs.frozen
+class Hop:
+    """
+    One step of a chain of reported speech: who says, how, how surely, when,
+    and on what evidence.
+
+    Attributes:
+        claim: The claim at this step.
+        claimant: Its claimant's id, or ``None`` ("it was reported").
+        speech_act: What the claimant does in saying it.
+        factuality: The claimant's own commitment.
+        composed: The commitment to the final content as seen from the
+            outermost reporter down to this step (see
+            :func:`compose_factuality`).
+        made_at: When it was said.
+        evidence: Where it was seen.
+        depth: 1 for the outermost claim.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    claim: Claim
+    claimant: str | None
+    speech_act: SpeechAct
+    factuality: Factuality
+    composed: Factuality
+    made_at: When | None
+    evidence: tuple[Evidence, ...]
+    depth: int
+
+
+def hops_of(claim: Claim) -> list[Hop]:
+    """The chain of *claim*, from the outermost reporter to the original speaker."""
+    hops: list[Hop] = []
+    composed: Factuality | None = None
+    current: Claim | Event | Proposition = claim
+    depth = 1
+    while isinstance(current, Claim):
+        composed = (
+            current.factuality if composed is None else compose_factuality(composed, current.factuality)
+        )
+        hops.append(
+            Hop(
+                claim=current,
+                claimant=current.claimant,
+                speech_act=current.speech_act,
+                factuality=current.factuality,
+                composed=composed,
+                made_at=current.made_at,
+                evidence=current.evidence,
+                depth=depth,
+            )
+        )
+        current = current.content
+        depth += 1
+    return hops
+
+
+def walk(claim: Claim) -> Iterator[tuple[Claim, int]]:
+    """Every claim in the nesting of *claim*, with its depth, outermost first."""
+    current: Claim | Event | Proposition = claim
+    depth = 1
+    while isinstance(current, Claim):
+        yield current, depth
+        current = current.content
+        depth += 1
+
+
+@attrs.frozen
+class Statement:
+    """
+    A claim found in a dossier, with the top-level claim that carries it and
+    the chain down to it.
+
+    Attributes:
+        claim: The claim, at any depth.
+        report: The top-level claim that carries it (itself at depth 1).
+        hops: The chain from the report down to the claim.
+        composed: The commitment to the claim's content as seen from the
+            outermost reporter.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    claim: Claim
+    report: Claim
+    hops: tuple[Hop, ...]
+    composed: Factuality
+
+    @property
+    def depth(self) -> int:
+        """How deep the claim is nested: 1 for a top-level claim."""
+        return len(self.hops)
+
+
+@attrs.frozen
+class Origin:
+    """
+    One independent origin of the reports about an event: reports that trace
+    back to the same original speaker, or to sources derived from one
+    another, are one origin.
+
+    Attributes:
+        claimant: The original speaker's id (``None`` for unattributed
+            reports, each of which is an origin of its own).
+        reports: The top-level claims that trace back to it.
+        circular: True when more than one report traces back to it: they
+            echo one another, and count as one.
+        why: How the reports were found to share the origin.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    claimant: str | None
+    reports: tuple[Claim, ...]
+    circular: bool
+    why: tuple[str, ...]
+
+
+@attrs.frozen
+class Corroboration:
+    """
+    The claims that describe one event, grouped by independent origin.
+
+    Attributes:
+        event_id: The event.
+        reports: Every top-level claim that describes it, at any depth.
+        origins: The independent origins, largest first.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    event_id: str
+    reports: tuple[Claim, ...]
+    origins: tuple[Origin, ...]
+
+    @property
+    def raw_count(self) -> int:
+        """How many reports describe the event."""
+        return len(self.reports)
+
+    @property
+    def independent_count(self) -> int:
+        """How many independent origins back it."""
+        return len(self.origins)
+
+    @property
+    def circular(self) -> bool:
+        """Whether some reports echo one another (circular reporting)."""
+        return any(origin.circular for origin in self.origins)
+
+
+@attrs.frozen
+class Conflict:
+    """
+    Two claims that cannot both hold: about the same event or proposition,
+    with opposite polarity, quantities with disjoint bounds, or times that
+    cannot meet.
+
+    Attributes:
+        first: One claim (as found in the dossier).
+        second: The other.
+        subject: The event or proposition id they are about.
+        field: What they disagree on: ``"polarity"``, ``"quantities.<name>"``
+            or ``"when"``.
+        reason: The disagreement in words.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    first: Statement
+    second: Statement
+    subject: str
+    field: str
+    reason: str
+
+
+def quantities_conflict(first: Quantity, second: Quantity) -> bool:
+    """Whether two claimed quantities have disjoint bounds (and the same unit)."""
+    if first.unit != second.unit and first.unit is not None and second.unit is not None:
+        return False
+    low_a, high_a = first.bounds
+    low_b, high_b = second.bounds
+    if high_a is not None and low_b is not None and high_a < low_b:
+        return True
+    return high_b is not None and low_a is not None and high_b < low_a

@@ -1,0 +1,271 @@
+"""
+The indexes of a dossier, and the analyses that run over them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
+
+from ._analysis import (
+    Conflict,
+    Corroboration,
+    Hop,
+    Origin,
+    Statement,
+    compose_factuality,
+    quantities_conflict,
+)
+from ._claim import Claim
+from ._event import Event, Proposition
+from ._when import TimeRelation, When
+
+if TYPE_CHECKING:
+    from ._dossier import Dossier
+
+__all__ = ["Index", "corroborate", "find_conflicts"]
+
+_NO_KEY: Final = None
+
+
+class Index:
+    """
+    Every claim of a dossier at any depth, found once, and the maps that make
+    queries fast: by claimant, by source, by subject (event or proposition
+    id), by participant, and by time. Built on the first query after a change.
+    """
+
+    __slots__ = (
+        "by_claimant",
+        "by_participant",
+        "by_source",
+        "by_subject",
+        "claims_by_id",
+        "starts",
+        "statements",
+        "timed",
+    )
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.statements: list[Statement] = []
+        self.by_claimant: dict[str | None, list[Statement]] = defaultdict(list)
+        self.by_source: dict[str, list[Claim]] = defaultdict(list)
+        self.by_subject: dict[str, list[Statement]] = defaultdict(list)
+        self.by_participant: dict[str, list[Statement]] = defaultdict(list)
+        self.claims_by_id: dict[str, Claim] = {}
+        timed: list[tuple[object, Statement]] = []
+        for report in dossier.claims:
+            for evidence in report.evidence:
+                sources = self.by_source[evidence.source]
+                if not sources or sources[-1] is not report:
+                    sources.append(report)
+            hops: list[Hop] = []
+            composed = None
+            current: Claim | Event | Proposition = report
+            while isinstance(current, Claim):
+                composed = (
+                    current.factuality
+                    if composed is None
+                    else compose_factuality(composed, current.factuality)
+                )
+                hops.append(
+                    Hop(
+                        claim=current,
+                        claimant=current.claimant,
+                        speech_act=current.speech_act,
+                        factuality=current.factuality,
+                        composed=composed,
+                        made_at=current.made_at,
+                        evidence=current.evidence,
+                        depth=len(hops) + 1,
+                    )
+                )
+                statement = Statement(claim=current, report=report, hops=tuple(hops), composed=composed)
+                self.statements.append(statement)
+                self.by_claimant[current.claimant].append(statement)
+                self.claims_by_id.setdefault(current.id, current)
+                content = current.content
+                if isinstance(content, (Event, Proposition)) and content.id is not None:
+                    self.by_subject[content.id].append(statement)
+                if isinstance(content, Event):
+                    for participant in content.participants:
+                        self.by_participant[participant.actor].append(statement)
+                    if content.when is not None:
+                        timed.append((content.when.sort_key(), statement))
+                current = content
+        timed.sort(key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
+        self.timed = [statement for _, statement in timed]
+        self.starts = [key[0] for key, _ in timed]  # type: ignore[index]
+
+    def during(self, when: When) -> tuple[Statement, ...]:
+        """Statements about events whose time may overlap *when*."""
+        upper = when.sort_key()[1]
+        stop = bisect.bisect_right(self.starts, upper)
+        found = []
+        for statement in self.timed[:stop]:
+            content = statement.claim.content
+            assert isinstance(content, Event)
+            assert content.when is not None
+            if content.when.relation(when) is TimeRelation.OVERLAPS:
+                found.append(statement)
+        return tuple(found)
+
+
+# -- corroboration ----------------------------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over reports."""
+
+    def __init__(self, count: int) -> None:
+        self.parent = list(range(count))
+        self.why: dict[int, list[str]] = defaultdict(list)
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def join(self, first: int, second: int, why: str) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[b] = a
+            self.why[a].extend(self.why.pop(b, []))
+        self.why[a].append(why)
+
+
+def _ancestors(dossier: Dossier, source_id: str) -> set[str]:
+    """The sources *source_id* derives from, directly or not (cycles are tolerated)."""
+    seen: set[str] = set()
+    stack = [source_id]
+    while stack:
+        current = dossier.get(stack.pop())
+        for parent in getattr(current, "derived_from", ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
+
+
+def corroborate(dossier: Dossier, event_id: str) -> Corroboration:
+    """See :meth:`Dossier.corroboration`."""
+    statements = [
+        statement
+        for statement in dossier._indexed().by_subject.get(event_id, ())
+        if isinstance(statement.claim.content, Event)
+    ]
+    reports: list[Claim] = []
+    speakers: list[str | None] = []
+    position: dict[str, int] = {}
+    for statement in statements:
+        if statement.report.id not in position:
+            position[statement.report.id] = len(reports)
+            reports.append(statement.report)
+            speakers.append(statement.claim.claimant)
+    groups = _Groups(len(reports))
+    by_speaker: dict[str, int] = {}
+    for index, speaker in enumerate(speakers):
+        if speaker is None:
+            continue
+        if speaker in by_speaker:
+            groups.join(by_speaker[speaker], index, f"same original speaker {speaker}")
+        else:
+            by_speaker[speaker] = index
+    # A report whose evidence derives from another report's source echoes it when the two
+    # can be one statement: the same original speaker. An unattributed report echoes the
+    # first report of its ancestor sources, and no more (it cannot echo two speakers).
+    cited: dict[str, list[int]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        for evidence in report.evidence:
+            cited[evidence.source].append(index)
+    for index, report in enumerate(reports):
+        echoed = False
+        for evidence in report.evidence:
+            for ancestor in sorted(_ancestors(dossier, evidence.source)):
+                for other in cited.get(ancestor, ()):
+                    same = speakers[index] is not None and speakers[index] == speakers[other]
+                    if same or (speakers[index] is None and not echoed and other != index):
+                        groups.join(other, index, f"{evidence.source} derives from {ancestor}")
+                        echoed = echoed or speakers[index] is None
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(reports)):
+        members[groups.find(index)].append(index)
+    origins = []
+    for root, indexes in members.items():
+        names = {speakers[index] for index in indexes} - {None}
+        claimant = names.pop() if len(names) == 1 else None
+        origins.append(
+            Origin(
+                claimant=claimant,
+                reports=tuple(reports[index] for index in indexes),
+                circular=len(indexes) > 1,
+                why=tuple(dict.fromkeys(groups.why.get(root, []))),
+            )
+        )
+    origins.sort(key=lambda origin: -len(origin.reports))
+    return Corroboration(event_id=event_id, reports=tuple(reports), origins=tuple(origins))
+
+
+# -- conflicts --------------------------------------------------------------------------------------
+
+
+def _pairs(statements: list[Statement]) -> Iterable[tuple[Statement, Statement]]:
+    unique: dict[str, Statement] = {}
+    for statement in statements:
+        unique.setdefault(statement.claim.id, statement)
+    items = list(unique.values())
+    for index, first in enumerate(items):
+        for second in items[index + 1 :]:
+            yield first, second
+
+
+def find_conflicts(dossier: Dossier) -> list[Conflict]:
+    """See :meth:`Dossier.conflicts`."""
+    conflicts: list[Conflict] = []
+    for subject, statements in dossier._indexed().by_subject.items():
+        if len(statements) < 2:
+            continue
+        for first, second in _pairs(statements):
+            conflicts.extend(_compare(subject, first, second))
+    return conflicts
+
+
+def _compare(subject: str, first: Statement, second: Statement) -> list[Conflict]:
+    found = []
+    a, b = first.claim.factuality, second.claim.factuality
+    if (a.is_positive and b.is_negative) or (a.is_negative and b.is_positive):
+        found.append(
+            Conflict(
+                first,
+                second,
+                subject,
+                "polarity",
+                f"one says {a} ({first.claim.speech_act.value}), the other {b} ({second.claim.speech_act.value})",
+            )
+        )
+    content_a, content_b = first.claim.content, second.claim.content
+    assert isinstance(content_a, (Event, Proposition))
+    assert isinstance(content_b, (Event, Proposition))
+    for name in sorted(content_a.quantities.keys() & content_b.quantities.keys()):
+        qa, qb = content_a.quantities[name], content_b.quantities[name]
+        if quantities_conflict(qa, qb):
+            found.append(
+                Conflict(first, second, subject, f"quantities.{name}", f"{_bounds(qa)} against {_bounds(qb)}")
+            )
+    if isinstance(content_a, Event) and isinstance(content_b, Event):
+        when_a, when_b = content_a.when, content_b.when
+        if when_a is not None and when_b is not None and when_a.relation(when_b) is not TimeRelation.OVERLAPS:
+            found.append(Conflict(first, second, subject, "when", f"{when_a} cannot meet {when_b}"))
+    return found
+
+
+def _bounds(quantity: object) -> str:
+    low, high = quantity.bounds  # type: ignore[attr-defined]
+    if low == high:
+        return str(low)
+    return f"{'…' if low is None else low}–{'…' if high is None else high}"

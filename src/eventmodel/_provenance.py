@@ -1,0 +1,558 @@
+"""
+Provenance rules: what a dossier must respect for its attributions to hold.
+
+Rules are data: an id, a severity, a title, and a function that finds the
+violations in a dossier. :meth:`Dossier.check` runs them and returns a
+:class:`Report`. Users add their own rules and switch rules off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from . import _validation as v
+from ._actor import Actor
+from ._claim import Claim
+from ._event import Event, Proposition
+from ._source import Source
+from ._when import Interval, Moment, Precision, Relative, When
+from .exceptions import EventModelError, ProvenanceError
+
+if TYPE_CHECKING:
+    from ._dossier import Dossier
+
+__all__ = ["DEFAULT_RULES", "Report", "Rule", "Severity", "Violation", "resolve_time"]
+
+
+class Severity(v.ModelEnum):
+    """
+    How bad a violation is: an ``ERROR`` makes the dossier fail its check; a
+    ``WARNING`` is reported and does not.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Violation:
+    """
+    One object breaking one rule.
+
+    Attributes:
+        rule: The rule's id, such as ``"EM101"``.
+        severity: Error or warning.
+        path: The JSON path of the offending value in the dossier's document.
+        message: What is wrong.
+        fix: How to fix it.
+        subject: The id of the object at fault, when it has one.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    rule: str
+    severity: Severity
+    path: str
+    message: str
+    fix: str | None = None
+    subject: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.severity.value} {self.rule} {self.path}: {self.message}"
+        return f"{text}. Fix: {self.fix}" if self.fix else text
+
+
+Check = Callable[["Dossier"], Iterable[Violation]]
+
+
+@attrs.frozen
+class Rule:
+    """
+    A provenance rule: an id, a severity, a title, and the function that finds
+    its violations in a dossier (it yields :class:`Violation` objects; use
+    :meth:`violation` to make them with the rule's id and severity).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=v.text)
+    severity: Severity = attrs.field(validator=v.member_of(Severity))
+    title: str = attrs.field(validator=v.text)
+    check: Check = attrs.field(eq=False, repr=False)
+
+    def violation(
+        self, path: str, message: str, fix: str | None = None, subject: str | None = None
+    ) -> Violation:
+        """A violation of this rule."""
+        return Violation(self.id, self.severity, path, message, fix, subject)
+
+
+@attrs.frozen
+class Report:
+    """
+    The result of :meth:`Dossier.check`: every violation found, errors first.
+
+    .. versionadded:: 0.1.0
+    """
+
+    violations: tuple[Violation, ...]
+    rules: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no rule found an error (warnings may remain)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> tuple[Violation, ...]:
+        """The violations of severity error."""
+        return tuple(item for item in self.violations if item.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Violation, ...]:
+        """The violations of severity warning."""
+        return tuple(item for item in self.violations if item.severity is Severity.WARNING)
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.violations)
+
+    def __str__(self) -> str:
+        if not self.violations:
+            return f"ok: {len(self.rules)} rules, no violations"
+        lines = [str(item) for item in self.violations]
+        lines.append(f"{len(self.errors)} errors, {len(self.warnings)} warnings")
+        return "\n".join(lines)
+
+    def raise_for_errors(self, *, warnings: bool = False) -> None:
+        """
+        Raise :class:`~eventmodel.ProvenanceError` for the first error (or,
+        with *warnings*, the first violation of any severity).
+        """
+        failing = self.violations if warnings else self.errors
+        if failing:
+            first = failing[0]
+            more = f" (and {len(failing) - 1} more)" if len(failing) > 1 else ""
+            raise ProvenanceError(
+                f"breaks rule {first.rule}: {first.message}{more}", path=first.path, fix=first.fix
+            )
+
+
+# -- where things are ----------------------------------------------------------------------------
+
+
+def _claims_with_paths(dossier: Dossier) -> Iterator[tuple[Claim, str, Claim, Claim | None]]:
+    """Every claim at any depth: (claim, its JSON path, its report, the claim reporting it)."""
+    for index, report in enumerate(dossier.claims):
+        path = f"$.claims[{index}]"
+        outer: Claim | None = None
+        current: Claim | Event | Proposition = report
+        while isinstance(current, Claim):
+            yield current, path, report, outer
+            outer = current
+            current = current.content
+            path += ".content"
+
+
+def _source_paths(dossier: Dossier) -> Iterator[tuple[Source, str]]:
+    for index, source in enumerate(dossier.sources):
+        yield source, f"$.sources[{index}]"
+
+
+def _actor_paths(dossier: Dossier) -> Iterator[tuple[Actor, str]]:
+    for index, actor in enumerate(dossier.actors):
+        yield actor, f"$.actors[{index}]"
+
+
+# -- time, with relative times resolved ---------------------------------------------------------------
+
+
+def _published(dossier: Dossier, claim: Claim) -> When | None:
+    for evidence in claim.evidence:
+        source = dossier.get(evidence.source)
+        if isinstance(source, Source) and source.published is not None:
+            return _absolute(source.published)
+    return None
+
+
+def _absolute(when: When | None) -> Moment | Interval | None:
+    if isinstance(when, Relative):
+        return when.resolved
+    return when  # type: ignore[return-value]
+
+
+def resolve_time(
+    dossier: Dossier, when: When | None, *, report: Claim, made_at: When | None = None
+) -> Moment | Interval | None:
+    """
+    The absolute time of *when* as it stands in a claim of *report*: a
+    relative time is resolved against its anchor (the publication of the
+    report's evidence source, the claim's ``made_at``, or another event of
+    the dossier). ``None`` when there is no time or it cannot be resolved.
+    """
+    if not isinstance(when, Relative):
+        return when  # type: ignore[return-value]
+    if when.resolved is not None:
+        return when.resolved
+    anchor_time: When | None
+    kind = when.anchor.kind.value
+    if kind == "publication":
+        anchor_time = _published(dossier, report)
+    elif kind == "made_at":
+        anchor_time = _absolute(made_at)
+    else:
+        statements = dossier.claims_about(when.anchor.event or "")
+        times = [s.claim.content.when for s in statements if isinstance(s.claim.content, Event)]
+        anchor_time = next((_absolute(time) for time in times if _absolute(time) is not None), None)
+    if anchor_time is None:
+        return None
+    try:
+        return when.resolve(anchor_time).resolved
+    except EventModelError:
+        return None
+
+
+# -- the rules -----------------------------------------------------------------------------------------
+
+
+def _evidence(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    for index, claim in enumerate(dossier.claims):
+        if not claim.evidence:
+            yield rule.violation(
+                f"$.claims[{index}].evidence",
+                "has no evidence: a top-level claim must point at where it was seen",
+                "add Evidence(source, quote=TextQuote(...)) naming a source in the dossier",
+                claim.id,
+            )
+
+
+def _kind_name(obj: object) -> str:
+    return type(obj).__name__.lower() if obj is not None else "nothing"
+
+
+def _expect(
+    rule: Rule, dossier: Dossier, ident: str, kind: type, path: str, *, subject: str | None
+) -> Iterator[Violation]:
+    found = dossier.get(ident)
+    if isinstance(found, kind):
+        return
+    noun = kind.__name__.lower()
+    if found is None:
+        yield rule.violation(
+            path,
+            f"refers to {ident!r}, which is not in the dossier",
+            f"add the {noun} {ident!r}, or correct the id",
+            subject,
+        )
+    else:
+        yield rule.violation(
+            path,
+            f"refers to {ident!r}, a {_kind_name(found)} where a {noun} belongs",
+            "correct the id",
+            subject,
+        )
+
+
+def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    for actor, path in _actor_paths(dossier):
+        for index, affiliation in enumerate(actor.affiliations):
+            yield from _expect(
+                rule,
+                dossier,
+                affiliation.organization,
+                Actor,
+                f"{path}.affiliations[{index}].organization",
+                subject=actor.id,
+            )
+    for source, path in _source_paths(dossier):
+        if source.publisher is not None:
+            yield from _expect(rule, dossier, source.publisher, Actor, f"{path}.publisher", subject=source.id)
+        for index, author in enumerate(source.authors):
+            yield from _expect(rule, dossier, author, Actor, f"{path}.authors[{index}]", subject=source.id)
+        for index, parent in enumerate(source.derived_from):
+            yield from _expect(
+                rule, dossier, parent, Source, f"{path}.derived_from[{index}]", subject=source.id
+            )
+    claim_ids = dossier._indexed().claims_by_id
+    for claim, path, _report, _outer in _claims_with_paths(dossier):
+        if claim.claimant is not None:
+            yield from _expect(rule, dossier, claim.claimant, Actor, f"{path}.claimant", subject=claim.id)
+        for index, evidence in enumerate(claim.evidence):
+            yield from _expect(
+                rule, dossier, evidence.source, Source, f"{path}.evidence[{index}].source", subject=claim.id
+            )
+        for name in ("supersedes", "retracts"):
+            for index, target in enumerate(getattr(claim, name)):
+                if target not in claim_ids:
+                    yield rule.violation(
+                        f"{path}.{name}[{index}]",
+                        f"refers to {target!r}, which is not a claim in the dossier",
+                        "add the earlier claim, or correct the id",
+                        claim.id,
+                    )
+
+
+def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    """References to things a dossier may leave out: participants, settings, anchors."""
+    subjects = dossier._indexed().by_subject
+    for claim, path, _report, _outer in _claims_with_paths(dossier):
+        if claim.setting is not None and claim.setting not in subjects:
+            yield rule.violation(
+                f"{path}.setting",
+                f"refers to the event {claim.setting!r}, which no claim describes",
+                "add a claim that describes the event, or leave the setting out",
+                claim.id,
+            )
+        content = claim.content
+        if isinstance(content, Event):
+            for index, participant in enumerate(content.participants):
+                if not isinstance(dossier.get(participant.actor), Actor):
+                    yield rule.violation(
+                        f"{path}.content.participants[{index}].actor",
+                        f"refers to {participant.actor!r}, which is not an actor in the dossier",
+                        "add the actor",
+                        claim.id,
+                    )
+        if isinstance(content, Proposition):
+            for index, actor in enumerate(content.about):
+                if not isinstance(dossier.get(actor), Actor):
+                    yield rule.violation(
+                        f"{path}.content.about[{index}]",
+                        f"refers to {actor!r}, which is not an actor in the dossier",
+                        "add the actor",
+                        claim.id,
+                    )
+        for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
+            if (
+                isinstance(when, Relative)
+                and when.anchor.event is not None
+                and when.anchor.event not in subjects
+            ):
+                yield rule.violation(
+                    f"{path}.{field}.anchor",
+                    f"is relative to the event {when.anchor.event!r}, which no claim describes",
+                    "add a claim that describes it",
+                    claim.id,
+                )
+
+
+def _cycle_in(edges: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """A cycle in a directed graph, found without recursion, or ``None``."""
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+    for start in edges:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(edges.get(start, ())))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(child) == 1:
+                return [*path[path.index(child) :], child]
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(edges.get(child, ()))))
+    return None
+
+
+def _cycles(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    graphs = {
+        "derived_from": (
+            {source.id: source.derived_from for source in dossier.sources},
+            "sources",
+            "derive from one another in a circle",
+        ),
+        "affiliations": (
+            {actor.id: tuple(a.organization for a in actor.affiliations) for actor in dossier.actors},
+            "actors",
+            "are affiliated with one another in a circle",
+        ),
+        "supersedes": (
+            {claim.id: (*claim.supersedes, *claim.retracts) for claim, *_ in _claims_with_paths(dossier)},
+            "claims",
+            "supersede or retract one another in a circle",
+        ),
+    }
+    for field, (edges, kind, words) in graphs.items():
+        cycle = _cycle_in(edges)
+        if cycle is not None:
+            ids = [item.id for item in getattr(dossier, kind)]
+            first = cycle[0]
+            where = f"$.{kind}[{ids.index(first)}].{field}" if first in ids else f"$.{kind}"
+            yield rule.violation(
+                where, f"{' → '.join(cycle)}: these {kind} {words}", f"break the circle in {field}", first
+            )
+
+
+def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    for claim, path, report, outer in _claims_with_paths(dossier):
+        made_at = resolve_time(dossier, claim.made_at, report=report)
+        if made_at is None:
+            continue
+        if outer is None:
+            published = _published(dossier, claim)
+            if published is not None and made_at.is_after(published):
+                yield rule.violation(
+                    f"{path}.made_at",
+                    f"is {made_at}, after the source that reports it was published ({published})",
+                    "check both dates: a claim cannot be reported before it is made",
+                    claim.id,
+                )
+        else:
+            outer_time = resolve_time(dossier, outer.made_at, report=report)
+            if outer_time is not None and made_at.is_after(outer_time):
+                yield rule.violation(
+                    f"{path}.made_at",
+                    f"is {made_at}, after the claim that reports it ({outer_time})",
+                    "check both dates: reported speech comes before its report",
+                    claim.id,
+                )
+    for source, path in _source_paths(dossier):
+        published = _absolute(source.published)
+        for index, parent_id in enumerate(source.derived_from):
+            parent = dossier.get(parent_id)
+            parent_time = _absolute(parent.published) if isinstance(parent, Source) else None
+            if published is not None and parent_time is not None and parent_time.is_after(published):
+                yield rule.violation(
+                    f"{path}.derived_from[{index}]",
+                    f"derives from {parent_id!r}, published later ({parent_time}) than this source ({published})",
+                    "check the derivation and both dates",
+                    source.id,
+                )
+        if source.retrieved is not None and published is not None:
+            retrieved = _instant(source.retrieved)
+            if retrieved.is_before(published):
+                yield rule.violation(
+                    f"{path}.retrieved",
+                    f"is {source.retrieved.isoformat()}, before the source was published ({published})",
+                    "check both dates",
+                    source.id,
+                )
+
+
+def _instant(value: datetime) -> Moment:
+    return Moment.of(value, Precision.MICROSECOND)
+
+
+def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    for claim, path, report, _outer in _claims_with_paths(dossier):
+        content = claim.content
+        for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
+            if (
+                isinstance(when, Relative)
+                and resolve_time(dossier, when, report=report, made_at=claim.made_at) is None
+            ):
+                yield rule.violation(
+                    f"{path}.{field}",
+                    f"{when.text!r} cannot be resolved against its anchor ({when.anchor})",
+                    "give the anchor a time at day precision or finer, or resolve the words by hand",
+                    claim.id,
+                )
+
+
+def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    for claim, path, _report, _outer in _claims_with_paths(dossier):
+        for index, evidence in enumerate(claim.evidence):
+            source = dossier.get(evidence.source)
+            text = source.text if isinstance(source, Source) else None
+            if text is None:
+                continue
+            where = f"{path}.evidence[{index}]"
+            quote, span = evidence.quote, evidence.span
+            if quote is not None:
+                needle = (quote.prefix or "") + quote.exact + (quote.suffix or "")
+                found = text.find(needle)
+                if found < 0:
+                    yield rule.violation(
+                        f"{where}.quote",
+                        f"is not found in the text of {evidence.source!r}: {quote.exact[:60]!r}",
+                        "copy the words exactly as the source has them, typographic quotes included",
+                        claim.id,
+                    )
+                    continue
+                start = found + len(quote.prefix or "")
+                if span is not None and text[span.start : span.end] != quote.exact:
+                    yield rule.violation(
+                        f"{where}.span",
+                        f"points at {text[span.start : span.end][:60]!r}, not at the quote (which starts at {start})",
+                        f"use TextSpan({start}, {start + len(quote.exact)})",
+                        claim.id,
+                    )
+            elif span is not None and span.end > len(text):
+                yield rule.violation(
+                    f"{where}.span",
+                    f"ends at {span.end}, past the end of the text ({len(text)})",
+                    "check the span",
+                    claim.id,
+                )
+
+
+def _retractions(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    claims = dossier._indexed().claims_by_id
+    for claim, path, report, _outer in _claims_with_paths(dossier):
+        made_at = resolve_time(dossier, claim.made_at, report=report)
+        for name in ("supersedes", "retracts"):
+            for index, target_id in enumerate(getattr(claim, name)):
+                if target_id == claim.id:
+                    yield rule.violation(
+                        f"{path}.{name}[{index}]",
+                        "names the claim itself",
+                        "name the earlier claim",
+                        claim.id,
+                    )
+                    continue
+                target = claims.get(target_id)
+                target_time = _absolute(target.made_at) if target is not None else None
+                if made_at is not None and target_time is not None and made_at.is_before(target_time):
+                    yield rule.violation(
+                        f"{path}.{name}[{index}]",
+                        f"names {target_id!r}, made later ({target_time}) than this claim ({made_at})",
+                        "a claim can only supersede or retract an earlier one",
+                        claim.id,
+                    )
+
+
+def _rule(
+    identifier: str, severity: Severity, title: str, function: Callable[[Rule, Dossier], Iterable[Violation]]
+) -> Rule:
+    holder: list[Rule] = []
+    rule = Rule(identifier, severity, title, lambda dossier: function(holder[0], dossier))
+    holder.append(rule)
+    return rule
+
+
+#: The rules :meth:`Dossier.check` runs unless told otherwise.
+DEFAULT_RULES: Final[tuple[Rule, ...]] = (
+    _rule("EM101", Severity.ERROR, "every top-level claim has evidence", _evidence),
+    _rule("EM201", Severity.ERROR, "every reference resolves to an object of the right kind", _references),
+    _rule(
+        "EM202",
+        Severity.WARNING,
+        "participants, settings and anchors name objects the dossier holds",
+        _loose_references,
+    ),
+    _rule("EM301", Severity.ERROR, "no cycles in derivations, affiliations, supersessions", _cycles),
+    _rule("EM401", Severity.ERROR, "times are consistent: nothing is reported before it happens", _times),
+    _rule("EM402", Severity.WARNING, "relative times resolve against their anchors", _unresolved),
+    _rule(
+        "EM501", Severity.ERROR, "quotes are found in their source's text, and spans point at them", _quotes
+    ),
+    _rule(
+        "EM601", Severity.ERROR, "retractions and supersessions name an existing, earlier claim", _retractions
+    ),
+)
