@@ -93,8 +93,10 @@ __all__ = [
     "register",
     "registry",
     "resolve_relative",
+    "schema",
 ]
 
-from . import json
+# The serializers build on everything above.
+from . import json, schema
 
 __version__ = "0.1.0.dev0"

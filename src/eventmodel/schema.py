@@ -36,6 +36,7 @@ specifies: ``$`` is the end of the text.
 from __future__ import annotations
 
 import inspect
+import math
 import re
 import types
 import typing
@@ -302,8 +303,6 @@ def _refine(schema: dict[str, Any], refinement: Mapping[str, Any]) -> dict[str, 
         return dict(refinement)
     merged = dict(schema)
     for key, value in refinement.items():
-        if key == "description" and key in merged:
-            continue
         if isinstance(value, dict) and "$ref" not in value and isinstance(merged.get(key), dict):
             merged[key] = {**merged[key], **value}
         else:
@@ -564,7 +563,10 @@ class _Builder:
         else:
             schema = self.type_schema(hint, where)
         for validator in _validators(field.validator):
-            refinement = self.refinements.get(validator) if _hashable(validator) else None
+            try:
+                refinement = self.refinements.get(validator)
+            except TypeError:  # unhashable: none of the model's own
+                refinement = None
             if refinement is None:
                 refinement = _closure_refinement(validator)
             if refinement is not None:
@@ -577,20 +579,38 @@ class _Builder:
         return schema
 
 
+_UNRESOLVABLE: Final = (NameError, TypeError, AttributeError, SyntaxError)
+
+
 def _type_hints(cls: type) -> dict[str, Any]:
     """The types of a class's fields; ``Any`` for one whose annotation cannot be resolved."""
     try:
         return typing.get_type_hints(cls)
-    except (NameError, TypeError, AttributeError):
-        return {field.name: Any if isinstance(field.type, str) else field.type for field in attrs.fields(cls)}
+    except _UNRESOLVABLE:
+        pass
+    hints: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):  # each annotation alone, in its own module
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            alone = type(
+                "_Annotation", (), {"__annotations__": {name: annotation}, "__module__": klass.__module__}
+            )
+            try:
+                hints[name] = typing.get_type_hints(alone)[name]
+            except _UNRESOLVABLE:
+                hints[name] = Any
+    return hints
 
 
-def _hashable(value: object) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
+def _is_json(value: object) -> bool:
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if value is None or isinstance(value, (bool, int, str)):
+        return True
+    if isinstance(value, list):
+        return all(_is_json(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _is_json(item) for key, item in value.items())
+    return False
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -622,9 +642,10 @@ def _default(field: attrs.Attribute[Any]) -> Any:
             return _NO_DEFAULT
         default = factory.factory()
     try:
-        return _json_value(converter.unstructure(default))
-    except Exception:  # noqa: BLE001 - a default with no JSON form is left undescribed
+        value = _json_value(converter.unstructure(default))
+    except Exception:  # noqa: BLE001  # pragma: no cover - a default the converter cannot write is left out
         return _NO_DEFAULT
+    return value if _is_json(value) else _NO_DEFAULT
 
 
 def _references(value: object) -> set[str]:
