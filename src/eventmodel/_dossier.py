@@ -74,6 +74,10 @@ class Unrecognized:
         return f"Unrecognized({self.kind!r}, type={self.type!r}, id={self.id!r})"
 
 
+def _an(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
 def _kind_of(obj: object) -> str:
     if isinstance(obj, Actor):
         return "actors"
@@ -83,7 +87,7 @@ def _kind_of(obj: object) -> str:
         return "claims"
     if isinstance(obj, (Event, Proposition)):
         raise InvalidTypeError(
-            f"cannot hold an {type(obj).__name__} on its own: it is only known through a claim",
+            f"cannot hold {_an(type(obj).__name__)} on its own: it is only known through a claim",
             cls="Dossier",
             field="add()",
             value=obj,
@@ -273,7 +277,7 @@ class Dossier:
 
         """
         chosen = tuple(DEFAULT_RULES if rules is None else rules)
-        skipped = set(disable)
+        skipped = {disable} if isinstance(disable, str) else set(disable)
         ran: list[str] = []
         found: list[Violation] = []
         for rule in chosen:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
 from ._analysis import (
@@ -20,7 +21,8 @@ from ._analysis import (
 )
 from ._claim import Claim
 from ._event import Event, Proposition
-from ._when import TimeRelation, When
+from ._when import ZONE_SPREAD, TimeRelation, When
+from .exceptions import InvalidTypeError
 
 if TYPE_CHECKING:
     from ._dossier import Dossier
@@ -43,6 +45,7 @@ class Index:
         "by_source",
         "by_subject",
         "claims_by_id",
+        "reports_by_id",
         "starts",
         "statements",
         "timed",
@@ -55,6 +58,7 @@ class Index:
         self.by_subject: dict[str, list[Statement]] = defaultdict(list)
         self.by_participant: dict[str, list[Statement]] = defaultdict(list)
         self.claims_by_id: dict[str, Claim] = {}
+        self.reports_by_id: dict[str, Claim] = {}
         timed: list[tuple[object, Statement]] = []
         for report in dossier.claims:
             for evidence in report.evidence:
@@ -86,12 +90,13 @@ class Index:
                 self.statements.append(statement)
                 self.by_claimant[current.claimant].append(statement)
                 self.claims_by_id.setdefault(current.id, current)
+                self.reports_by_id.setdefault(current.id, report)
                 content = current.content
                 if isinstance(content, (Event, Proposition)) and content.id is not None:
                     self.by_subject[content.id].append(statement)
                 if isinstance(content, Event):
-                    for participant in content.participants:
-                        self.by_participant[participant.actor].append(statement)
+                    for actor in dict.fromkeys(participant.actor for participant in content.participants):
+                        self.by_participant[actor].append(statement)
                     if content.when is not None:
                         timed.append((content.when.sort_key(), statement))
                 current = content
@@ -101,7 +106,14 @@ class Index:
 
     def during(self, when: When) -> tuple[Statement, ...]:
         """Statements about events whose time may overlap *when*."""
+        if not isinstance(when, When):
+            raise InvalidTypeError("needs a When", cls="Dossier", field="claims_during()", value=when)
+        # Zone-less bounds are keyed as UTC but may lie 14 hours either way.
         upper = when.sort_key()[1]
+        try:
+            upper += 2 * ZONE_SPREAD
+        except OverflowError:
+            upper = datetime.max.replace(tzinfo=UTC)
         stop = bisect.bisect_right(self.starts, upper)
         found = []
         for statement in self.timed[:stop]:
@@ -188,10 +200,22 @@ def corroborate(dossier: Dossier, event_id: str) -> Corroboration:
         for evidence in report.evidence:
             for ancestor in sorted(_ancestors(dossier, evidence.source)):
                 for other in cited.get(ancestor, ()):
+                    if other == index:
+                        continue
                     same = speakers[index] is not None and speakers[index] == speakers[other]
                     if same or (speakers[index] is None and not echoed and other != index):
                         groups.join(other, index, f"{evidence.source} derives from {ancestor}")
                         echoed = echoed or speakers[index] is None
+    # Unattributed reports whose sources share an ancestor echo that common source.
+    common: dict[str, int] = {}
+    for index, report in enumerate(reports):
+        if speakers[index] is not None:
+            continue
+        for evidence in report.evidence:
+            for ancestor in sorted(_ancestors(dossier, evidence.source)):
+                if ancestor in common and groups.find(common[ancestor]) != groups.find(index):
+                    groups.join(common[ancestor], index, f"both derive from {ancestor}")
+                common.setdefault(ancestor, index)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(reports)):
         members[groups.find(index)].append(index)

@@ -18,6 +18,7 @@ from . import _validation as v
 from ._actor import Actor
 from ._claim import Claim
 from ._event import Event, Proposition
+from ._relative import is_known
 from ._source import Source
 from ._when import Interval, Moment, Precision, Relative, When
 from .exceptions import EventModelError, ProvenanceError
@@ -72,6 +73,10 @@ class Violation:
 Check = Callable[["Dossier"], Iterable[Violation]]
 
 
+def _severity(value: Severity | str) -> Severity:
+    return v.coerce_enum(Severity, value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen
 class Rule:
     """
@@ -83,7 +88,7 @@ class Rule:
     """
 
     id: str = attrs.field(validator=v.text)
-    severity: Severity = attrs.field(validator=v.member_of(Severity))
+    severity: Severity = attrs.field(converter=_severity, validator=v.member_of(Severity))
     title: str = attrs.field(validator=v.text)
     check: Check = attrs.field(eq=False, repr=False)
 
@@ -208,7 +213,9 @@ def resolve_time(
     if kind == "publication":
         anchor_time = _published(dossier, report)
     elif kind == "made_at":
-        anchor_time = _absolute(made_at)
+        anchor_time = (
+            made_at if not isinstance(made_at, Relative) else resolve_time(dossier, made_at, report=report)
+        )
     else:
         statements = dossier.claims_about(when.anchor.event or "")
         times = [s.claim.content.when for s in statements if isinstance(s.claim.content, Event)]
@@ -235,6 +242,10 @@ def _evidence(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             )
 
 
+def _an(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 def _kind_name(obj: object) -> str:
     return type(obj).__name__.lower() if obj is not None else "nothing"
 
@@ -256,7 +267,7 @@ def _expect(
     else:
         yield rule.violation(
             path,
-            f"refers to {ident!r}, a {_kind_name(found)} where a {noun} belongs",
+            f"refers to {ident!r}, {_an(_kind_name(found))} where {_an(noun)} belongs",
             "correct the id",
             subject,
         )
@@ -388,11 +399,15 @@ def _cycles(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             "supersede or retract one another in a circle",
         ),
     }
-    for field, (edges, kind, words) in graphs.items():
+    for graph, (edges, kind, words) in graphs.items():
+        field = graph
         cycle = _cycle_in(edges)
         if cycle is not None:
             ids = [item.id for item in getattr(dossier, kind)]
             first = cycle[0]
+            if kind == "claims":
+                holder = dossier._indexed().claims_by_id.get(first)
+                field = "retracts" if holder is not None and cycle[1] in holder.retracts else "supersedes"
             where = f"$.{kind}[{ids.index(first)}].{field}" if first in ids else f"$.{kind}"
             yield rule.violation(
                 where, f"{' → '.join(cycle)}: these {kind} {words}", f"break the circle in {field}", first
@@ -400,28 +415,28 @@ def _cycles(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
 
 
 def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
-    for claim, path, report, outer in _claims_with_paths(dossier):
-        made_at = resolve_time(dossier, claim.made_at, report=report)
-        if made_at is None:
-            continue
-        if outer is None:
-            published = _published(dossier, claim)
-            if published is not None and made_at.is_after(published):
-                yield rule.violation(
-                    f"{path}.made_at",
-                    f"is {made_at}, after the source that reports it was published ({published})",
-                    "check both dates: a claim cannot be reported before it is made",
-                    claim.id,
-                )
-        else:
-            outer_time = resolve_time(dossier, outer.made_at, report=report)
-            if outer_time is not None and made_at.is_after(outer_time):
-                yield rule.violation(
-                    f"{path}.made_at",
-                    f"is {made_at}, after the claim that reports it ({outer_time})",
-                    "check both dates: reported speech comes before its report",
-                    claim.id,
-                )
+    for index, report in enumerate(dossier.claims):
+        # Going down the chain, the latest a claim may be made: when the source that
+        # reports it was published, then when the claim that reports it was made.
+        bound = _published(dossier, report)
+        bound_words = "the source that reports it was published"
+        fix = "check both dates: a claim cannot be reported before it is made"
+        path = f"$.claims[{index}]"
+        current: Claim | Event | Proposition = report
+        while isinstance(current, Claim):
+            made_at = resolve_time(dossier, current.made_at, report=report)
+            if made_at is not None:
+                if bound is not None and made_at.is_after(bound):
+                    yield rule.violation(
+                        f"{path}.made_at",
+                        f"is {made_at}, after {bound_words} ({bound})",
+                        fix,
+                        current.id,
+                    )
+                bound, bound_words = made_at, "the claim that reports it"
+                fix = "check both dates: reported speech comes before its report"
+            current = current.content
+            path += ".content"
     for source, path in _source_paths(dossier):
         published = _absolute(source.published)
         for index, parent_id in enumerate(source.derived_from):
@@ -453,16 +468,20 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     for claim, path, report, _outer in _claims_with_paths(dossier):
         content = claim.content
         for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
-            if (
-                isinstance(when, Relative)
-                and resolve_time(dossier, when, report=report, made_at=claim.made_at) is None
-            ):
-                yield rule.violation(
-                    f"{path}.{field}",
-                    f"{when.text!r} cannot be resolved against its anchor ({when.anchor})",
-                    "give the anchor a time at day precision or finer, or resolve the words by hand",
-                    claim.id,
-                )
+            if not isinstance(when, Relative):
+                continue
+            if resolve_time(dossier, when, report=report, made_at=claim.made_at) is not None:
+                continue
+            if not is_known(when.text):
+                fix = "the words are not in the grammar of resolve_relative(): give the time in EDTF, or resolve it by hand"
+            else:
+                fix = "give the anchor a time at day precision or finer, or resolve the words by hand"
+            yield rule.violation(
+                f"{path}.{field}",
+                f"{when.text!r} cannot be resolved against its anchor ({when.anchor})",
+                fix,
+                claim.id,
+            )
 
 
 def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
@@ -486,7 +505,10 @@ def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     )
                     continue
                 start = found + len(quote.prefix or "")
-                if span is not None and text[span.start : span.end] != quote.exact:
+                placed = quote.prefix is not None or quote.suffix is not None  # the context fixes the place
+                if span is not None and (
+                    text[span.start : span.end] != quote.exact or (placed and span.start != start)
+                ):
                     yield rule.violation(
                         f"{where}.span",
                         f"points at {text[span.start : span.end][:60]!r}, not at the quote (which starts at {start})",
@@ -504,6 +526,7 @@ def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
 
 def _retractions(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     claims = dossier._indexed().claims_by_id
+    reports = dossier._indexed().reports_by_id
     for claim, path, report, _outer in _claims_with_paths(dossier):
         made_at = resolve_time(dossier, claim.made_at, report=report)
         for name in ("supersedes", "retracts"):
@@ -517,7 +540,12 @@ def _retractions(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     )
                     continue
                 target = claims.get(target_id)
-                target_time = _absolute(target.made_at) if target is not None else None
+                target_report = reports.get(target_id)
+                target_time = (
+                    resolve_time(dossier, target.made_at, report=target_report)
+                    if target is not None and target_report is not None
+                    else None
+                )
                 if made_at is not None and target_time is not None and made_at.is_before(target_time):
                     yield rule.violation(
                         f"{path}.{name}[{index}]",
