@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eventmodel as em
@@ -211,6 +211,7 @@ def dossiers():
 def test_every_dossier_the_library_writes_validates(strict):
     check = validator(json_schema(strict=strict))
 
+    @settings(max_examples=25)
     @given(dossiers())
     def run(dossier):
         document = document_of(dossier)
@@ -244,6 +245,7 @@ def test_every_object_the_library_writes_validates_against_its_class_schema(name
     strategy, cls = WRITTEN[name]
     strict, lenient = validator_for(cls), validator_for(cls, strict=False)
 
+    @settings(max_examples=15)
     @given(strategy())
     def run(obj):
         document = document_of(obj)
@@ -268,6 +270,7 @@ def test_the_decimal_pattern_refuses_what_the_reader_refuses(text):
         em.json.loads(json.dumps({"value": text}), em.Quantity)
 
 
+@settings(max_examples=50)
 @given(testing.whens())
 def test_the_time_patterns_accept_every_time_python_writes(when):
     document = document_of(em.Event("attack", when=when))["when"]
@@ -372,7 +375,7 @@ INVALID = {
     "evidence with no source": (_delete(("claims", 0, "evidence", 0, "source")), False),
     "a span position that is a string": (_set(("claims", 0, "evidence", 0, "span", "start"), "10"), False),
     "a member named extras": (_set(("claims", 0, "evidence", 0, "quote", "extras"), {}), False),
-    "a type member on a value object": (_set(("claims", 0, "evidence", 0, "quote", "type"), "quote"), False),
+    "a type member on a value object": (_set(("claims", 0, "evidence", 0, "quote", "type"), "quote"), True),
 }
 
 
@@ -404,6 +407,7 @@ def test_there_are_enough_invalid_documents():
     assert len(INVALID) >= 15
 
 
+@settings(max_examples=25)
 @given(dossiers())
 def test_documents_read_leniently_and_written_back_validate_against_the_lenient_schema(dossier):
     document = document_of(dossier)
@@ -449,6 +453,7 @@ def losses():
 def test_documents_of_a_registered_type_validate(strict):
     check = validator(json_schema(strict=strict))
 
+    @settings(max_examples=20)
     @given(st.lists(losses(), min_size=1, max_size=2), dossiers())
     def run(reports, dossier):
         for report in reports:

@@ -20,6 +20,7 @@ Both halves live on one cattrs converter, :data:`converter`, which
 
 from __future__ import annotations
 
+import ast
 import contextvars
 import re
 import types
@@ -36,10 +37,12 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._claim import Claim
+from ._confidence import Confidence
 from ._factuality import Factuality
 from ._frozen import FrozenDict
 from ._registry import registry
 from ._relative import Anchor
+from ._validation import member_path
 from ._when import Relative, When
 from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 
@@ -223,17 +226,37 @@ def _when(value: Any, _: Any = None) -> When:
         return When.parse(value)
     if type(value) is dict:
         _check_members(value, _RELATIVE_MEMBERS, "a relative time")
+        for name in ("relative", "anchor"):
+            if name not in value:
+                raise InvalidValueError("is required but missing", field=name, fix="add the member")
         try:
-            text, anchor = value["relative"], value["anchor"]
-        except KeyError as missing:
-            raise InvalidValueError(f"needs the member {missing.args[0]!r}", value=value) from None
-        resolved = value.get("resolved")
-        result = When.parse(_string(resolved)) if resolved is not None else None
-        return Relative(_string(text), Anchor.parse(_string(anchor)), resolved=result)
+            text = _string(value["relative"])
+        except EventModelError as error:
+            raise _at_member(error, "relative") from None
+        try:
+            anchor = Anchor.parse(_string(value["anchor"]))
+        except EventModelError as error:
+            raise _at_member(error, "anchor") from None
+        try:
+            resolved = value.get("resolved")
+            result = When.parse(_string(resolved)) if resolved is not None else None
+        except EventModelError as error:
+            raise _at_member(error, "resolved") from None
+        try:
+            return Relative(text, anchor, resolved=result)
+        except EventModelError as error:
+            raise _at_member(
+                error, "relative" if error.field == "text" else error.field or "relative"
+            ) from None
     raise _wrong_type("an EDTF string or a relative time object", value)
 
 
 _RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved"})
+
+
+def _at_member(error: EventModelError, member: str) -> EventModelError:
+    """*error*, placed at *member* of the object being read."""
+    return type(error)(error.reason, field=member, value=error.value, fix=error.fix)
 
 
 def _factuality(value: Any, _: Any = None) -> Factuality:
@@ -391,11 +414,11 @@ def _tagged_hook(base: type) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any = None) -> Any:
         if type(value) is not dict:
             raise _wrong_type("an object", value)
-        tag = value.get("type")
-        if tag is None:
+        if "type" not in value:
             raise InvalidValueError(
                 "needs a 'type' member", field="type", fix=f'add "type": {registry.tag_of(base)!r}'
             )
+        tag = value["type"]
         if type(tag) is not str:
             raise InvalidTypeError(f"must be a string, not {_json_type(tag)}", field="type", value=tag)
         cls = _class_of(tag)
@@ -406,7 +429,7 @@ def _tagged_hook(base: type) -> Callable[[Any, Any], Any]:
                 field="type",
                 value=tag,
             )
-        if cls is Claim:
+        if issubclass(cls, Claim):
             _check_nesting(value)
         if cls is base:
             return _exact[cls](value, cls)
@@ -422,11 +445,17 @@ def _class_of(tag: str) -> type:
         raise UnknownTypeError(error.reason, field="type", value=tag, fix=error.fix) from None
 
 
+def _names_a_claim(tag: object) -> bool:
+    if type(tag) is not str or tag not in registry:
+        return False
+    return issubclass(registry.class_of(tag), Claim)
+
+
 def _check_nesting(document: dict[str, Any]) -> None:
     """Refuse claims nested deeper than allowed before reading them recursively."""
     limit = _MAX_DEPTH.get()
     depth, content = 1, document.get("content")
-    while type(content) is dict and content.get("type") == "claim":
+    while type(content) is dict and _names_a_claim(content.get("type")):
         depth += 1
         if depth > limit:
             raise InvalidValueError(
@@ -490,7 +519,27 @@ def _is_model(cls: Any) -> bool:
     return isinstance(cls, type) and attrs.has(cls) and not issubclass(cls, When)
 
 
+def _labels_as_written(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """A confidence's label as written: the model tidies labels built in code, a document's are kept."""
+
+    def read(value: Any, cls: Any = None) -> Any:
+        confidence = structure(value, cls)
+        written = value.get("label") if type(value) is dict else None
+        if written is not None and confidence.label != written:
+            raise InvalidValueError(
+                f"must be written as {confidence.label!r}",
+                field="label",
+                value=written,
+                fix="write the label as eventmodel writes it, so that it reads back unchanged",
+            )
+        return confidence
+
+    return read
+
+
 def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
+    if cls is Confidence:
+        return _labels_as_written(_class_hook(cls))
     exact = _class_hook(cls)
     _exact[cls] = exact
     if cls in registry._by_class and registry.class_of(registry.tag_of(cls)) is cls:
@@ -555,6 +604,20 @@ def _segment(note: object) -> str:
     return ""
 
 
+def _field_path(field: str, value: object) -> str:
+    """The JSON path step for a model error's field: kept members are members of the document."""
+    if field == "extras":
+        return member_path(value) if isinstance(value, str) else ""
+    if field.startswith("extras["):
+        match = re.match(r"\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]", field[len("extras") :])
+        if match is not None:
+            key = ast.literal_eval(match.group(1))
+            return member_path(key) + field[len("extras") + match.end() :]
+    if _IDENTIFIER.fullmatch(field) or "[" in field:
+        return f".{field}"
+    return member_path(field)
+
+
 def locate(error: BaseException, path: str = "$") -> EventModelError:
     """
     The library's error for a failure while reading, with the JSON path to
@@ -568,8 +631,8 @@ def locate(error: BaseException, path: str = "$") -> EventModelError:
         error = child
     if isinstance(error, EventModelError):
         field = error.field
-        if field and not field.endswith(")"):
-            path += f".{field}" if _IDENTIFIER.fullmatch(field) or "[" in field else f"[{field!r}]"
+        if field is not None and not field.endswith(")"):
+            path += _field_path(field, error.value) if error.cls else member_path(field)
         return type(error)(
             error.reason, cls=error.cls, field=error.field, value=error.value, fix=error.fix, path=path
         )

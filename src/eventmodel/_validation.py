@@ -451,34 +451,54 @@ def _to_extras(value: object) -> Any:
     return value
 
 
-def _check_json(inst: object, path: str, value: object) -> None:
-    if value is None or isinstance(value, (bool, int, str)):
-        if isinstance(value, str) and has_lone_surrogate(value):
-            fail(inst, path, "must be valid Unicode text, but it holds a lone surrogate", value)
-        return
+_SAFE_INTEGER: Final = 2**53 - 1
+_MEMBER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def member_path(name: str) -> str:
+    """The JSON path step to the member *name*: ``.name`` or ``['odd name']``."""
+    return f".{name}" if _MEMBER.fullmatch(name) else f"[{name!r}]"
+
+
+def json_problem(value: object, depth: int = 0) -> tuple[str, str, object] | None:
+    """
+    The first thing that keeps *value* from being written as JSON and read
+    back unchanged, as (relative path, reason, bad value); ``None`` if there
+    is nothing. Works on plain JSON values and on their frozen forms.
+    """
+    if depth > MAX_EXTRA_DEPTH or isinstance(value, _TooDeep):
+        return ("", f"nests JSON deeper than {MAX_EXTRA_DEPTH} levels", value)
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        if abs(value) > _SAFE_INTEGER:
+            return ("", "is an integer beyond ±2**53-1, which JSON readers do not all hold exactly", value)
+        return None
+    if isinstance(value, str):
+        if has_lone_surrogate(value):
+            return ("", "must be valid Unicode text, but it holds a lone surrogate", value)
+        return None
     if isinstance(value, float):
         if not math.isfinite(value):
-            fail(inst, path, "must be a finite number, not NaN or infinity", value)
-        return
-    if isinstance(value, tuple):
+            return ("", "must be a finite number, not NaN or infinity", value)
+        return None
+    if isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            _check_json(inst, f"{path}[{index}]", item)
-        return
-    if isinstance(value, FrozenDict):
+            found = json_problem(item, depth + 1)
+            if found is not None:
+                return (f"[{index}]{found[0]}", found[1], found[2])
+        return None
+    if isinstance(value, (dict, FrozenDict)):
         for key, item in value.items():
             if not isinstance(key, str):
-                fail(inst, path, "must have string member names", key, wrong_type=True)
-            _check_json(inst, f"{path}[{key!r}]", item)
-        return
-    if isinstance(value, _TooDeep):
-        fail(inst, path, f"nests JSON deeper than {MAX_EXTRA_DEPTH} levels", value)
-    fail(
-        inst,
-        path,
-        "must be a JSON value (null, a boolean, a number, a string, a list or an object)",
-        value,
-        wrong_type=True,
-    )
+                return ("", "must have string member names", key)
+            if not key or has_lone_surrogate(key):
+                return ("", "must have member names that are non-empty, valid Unicode strings", key)
+            found = json_problem(item, depth + 1)
+            if found is not None:
+                return (f"{member_path(key)}{found[0]}", found[1], found[2])
+        return None
+    return ("", "must be a JSON value (null, a boolean, a number, a string, a list or an object)", value)
 
 
 def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -490,7 +510,8 @@ def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
         return
     if not isinstance(value, FrozenDict):
         fail(inst, attribute, "must be a mapping of member names to JSON values", value, wrong_type=True)
-    reserved = {"type"} | {field.name for field in attrs.fields(type(inst))}  # type: ignore[arg-type]
+    names = {field.name for field in attrs.fields(type(inst))}  # type: ignore[arg-type]
+    reserved = names | ({"type"} if "id" in names else set())  # nouns carry a type tag
     for key, item in value.items():
         if not isinstance(key, str) or not key or has_lone_surrogate(key):
             fail(
@@ -501,5 +522,9 @@ def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
                 wrong_type=not isinstance(key, str),
             )
         if key in reserved:
-            fail(inst, attribute, f"cannot hold {key!r}, which names a field of {type(inst).__name__}", key)
-        _check_json(inst, f"{attribute.name}[{key!r}]", item)
+            what = "the type tag" if key == "type" else f"a field of {type(inst).__name__}"
+            fail(inst, attribute, f"cannot hold {key!r}, which names {what}", key)
+        found = json_problem(item, 1)
+        if found is not None:
+            wrong = found[1].startswith(("must be a JSON value", "must have string"))
+            fail(inst, f"{attribute.name}[{key!r}]{found[0]}", found[1], found[2], wrong_type=wrong)

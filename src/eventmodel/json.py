@@ -24,6 +24,7 @@ import gc
 import json as _json
 import math
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import IO, Any, Final, Literal, TypeVar, overload
 
 from ._actor import Actor
@@ -32,6 +33,7 @@ from ._document import converter, from_document, locate, to_document
 from ._dossier import FORMAT_VERSION, Dossier, Unrecognized
 from ._registry import registry
 from ._source import Source
+from ._validation import json_problem, member_path
 from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 
 _orjson: Any
@@ -164,38 +166,88 @@ def dump(obj: object, fp: IO[str], *, backend: Backend | None = None) -> None:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise InvalidValueError(
-                    "appears twice in one object",
-                    value=key,
-                    fix="give each member once: JSON readers disagree on which one wins",
-                )
-            seen.add(key)
-    return result
+class _Bad:
+    """
+    Stands in, in a parsed document, for a value the parser could not take
+    (NaN, a number a float cannot hold, an integer too long, a member given
+    twice), so that the error can name its path once the whole is parsed.
+    """
+
+    __slots__ = ("fix", "reason", "value")
+
+    def __init__(self, reason: str, value: object, fix: str | None = None) -> None:
+        self.reason, self.value, self.fix = reason, value, fix
 
 
-def _no_constants(name: str) -> Any:
-    raise InvalidValueError(f"is not JSON ({name} is a JavaScript value, not a JSON number)", value=name)
+#: The most digits an integer in a document may have (Python's own limit to read one).
+MAX_INTEGER_DIGITS: Final = 4300
 
 
-def _decimal_text(text: str) -> Any:
-    # Numbers that are not integers never occur in eventmodel's own members
-    # (they write numbers as strings); read them as floats for extras, but
-    # refuse what a float cannot hold.
-    number = float(text)
-    if not math.isfinite(number):
-        raise InvalidValueError("is a number too large for a float", value=text)
-    return number
+def _decoder() -> tuple[_json.JSONDecoder, list[int]]:
+    """A decoder, and the counter of the values it had to replace with :class:`_Bad`."""
+    found = [0]
+
+    def bad(reason: str, value: object, fix: str | None = None) -> _Bad:
+        found[0] += 1
+        return _Bad(reason, value, fix)
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    result[key] = bad(
+                        "appears twice in one object",
+                        key,
+                        "give each member once: JSON readers disagree on which one wins",
+                    )
+                seen.add(key)
+        return result
+
+    def constant(name: str) -> _Bad:
+        return bad(f"is not JSON ({name} is a JavaScript value, not a JSON number)", name)
+
+    def floating(text: str) -> Any:
+        # Numbers that are not integers never occur in eventmodel's own members
+        # (they write numbers as strings); read them as floats for extras, but
+        # refuse what a float cannot hold exactly, rather than change it.
+        number = float(text)
+        try:
+            exact = math.isfinite(number) and Decimal(text) == Decimal(repr(number))
+        except ArithmeticError:  # an exponent beyond what Decimal holds
+            exact = False
+        if not exact:
+            return bad(
+                "is a number a float cannot hold exactly",
+                text,
+                "write it as a string, as eventmodel writes its own numbers",
+            )
+        return number
+
+    def integer(text: str) -> Any:
+        if len(text) > MAX_INTEGER_DIGITS:
+            return bad(f"is an integer of more than {MAX_INTEGER_DIGITS} digits", f"{text[:20]}...")
+        return int(text)
+
+    decoder = _json.JSONDecoder(
+        object_pairs_hook=pairs, parse_constant=constant, parse_float=floating, parse_int=integer
+    )
+    return decoder, found
 
 
-_DECODER: Final = _json.JSONDecoder(
-    object_pairs_hook=_no_duplicates, parse_constant=_no_constants, parse_float=_decimal_text
-)
+def _first_bad(data: Any) -> tuple[str, _Bad]:
+    """The path and the marker of the first value the parser replaced, without recursion."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Bad):
+            return path, value
+        if isinstance(value, dict):
+            stack.extend((path + member_path(key), item) for key, item in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+    raise AssertionError("a value was replaced, so the walk finds it")  # pragma: no cover
 
 
 def _parse(text: str | bytes) -> Any:
@@ -208,20 +260,24 @@ def _parse(text: str | bytes) -> Any:
         raise InvalidTypeError("needs JSON text (str or bytes)", value=text, field="loads()")
     if len(text) > MAX_DOCUMENT_SIZE:
         raise InvalidValueError(f"is larger than {MAX_DOCUMENT_SIZE} characters", path="$")
+    decoder, found = _decoder()
     try:
-        return _DECODER.decode(text)
-    except EventModelError as error:
-        raise InvalidValueError(error.reason, value=error.value, fix=error.fix, path="$") from None
+        data = decoder.decode(text)
     except _json.JSONDecodeError as error:
         raise InvalidValueError(
-            f"is not JSON: {error.msg} at line {error.lineno}, column {error.colno}", path="$"
+            f"is not JSON: {error.msg.removesuffix(' at')} at line {error.lineno}, column {error.colno}",
+            path="$",
         ) from None
     except RecursionError:
         raise InvalidValueError(
             "nests arrays or objects too deeply to read", path="$", fix="flatten the document"
         ) from None
-    except ValueError as error:  # an integer longer than Python reads, and the like
+    except ValueError as error:  # pragma: no cover - the hooks above take what int() and float() refuse
         raise InvalidValueError(f"is not JSON that can be read ({error})", path="$") from None
+    if found[0]:
+        path, bad = _first_bad(data)
+        raise InvalidValueError(bad.reason, value=bad.value, fix=bad.fix, path=path)
+    return data
 
 
 @overload
@@ -307,9 +363,13 @@ def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
         raise InvalidValueError(
             "is not a member of a dossier",
             value=data[name],
-            path=f"$.{name}",
+            path="$" + member_path(name),
             fix="remove it, or read with strict=False to keep members a newer version wrote",
         )
+    for name in sorted(unknown):
+        problem = json_problem(data[name], 1)
+        if problem is not None:
+            raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
     dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
     unrecognized: list[Unrecognized] = []
     for name, base in _LISTS.items():
@@ -323,6 +383,9 @@ def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
             except UnknownTypeError as error:
                 if strict or type(item) is not dict:
                     raise _at(error, path) from None
+                problem = json_problem(item)
+                if problem is not None:
+                    raise InvalidValueError(problem[1], value=problem[2], path=path + problem[0]) from None
                 unrecognized.append(Unrecognized(name, item))
                 continue
             except EventModelError as error:
@@ -390,21 +453,52 @@ def iter_jsonl(
             path: ``line 12: $.content.confidence.value``.
 
     """
+    depth: object = max_depth  # checked at run time: callers may pass anything
+    if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
+        raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
+    if cls is Dossier:
+        raise InvalidValueError(
+            "reads one actor, source or claim a line, not dossiers",
+            field="cls",
+            value=cls,
+            fix="read a dossier document with loads(text, Dossier)",
+        )
     for number, line in enumerate(fp, start=1):
-        if not line.strip():
-            continue
         try:
-            data = _parse(line)
-            if cls is not None:
-                yield from_document(data, cls, strict=strict, max_depth=max_depth)
+            if not isinstance(line, (str, bytes, bytearray)):
+                raise InvalidTypeError("must be a line of text", value=line, path="$")
+            text: str | bytes = (
+                bytes(line).rstrip(b"\r\n") if not isinstance(line, str) else line.rstrip("\r\n")
+            )
+            if not text.strip():
                 continue
-            tag = data.get("type") if type(data) is dict else None
-            target = registry.class_of(tag) if type(tag) is str else None
-            if target is None or not issubclass(target, _TOP_LEVEL):
-                raise InvalidValueError(
-                    "must be an actor, a source or a claim, with its 'type'", value=tag, path="$.type"
-                )
-            yield from_document(data, target, strict=strict, max_depth=max_depth)
+            with _collector_paused():
+                data = _parse(text)
+                if cls is not None:
+                    yield from_document(data, cls, strict=strict, max_depth=max_depth)
+                    continue
+                if type(data) is not dict:
+                    raise InvalidTypeError(
+                        "must be an actor, a source or a claim object", value=data, path="$"
+                    )
+                tag = data.get("type")
+                if type(tag) is not str:
+                    raise InvalidValueError(
+                        "needs a 'type' member naming an actor, a source or a claim", value=tag, path="$.type"
+                    )
+                if tag not in registry:
+                    raise UnknownTypeError(
+                        "is not a known type",
+                        value=tag,
+                        path="$.type",
+                        fix="register the type (eventmodel.register), or load the package that provides it",
+                    )
+                target = registry.class_of(tag)
+                if not issubclass(target, _TOP_LEVEL):
+                    raise InvalidValueError(
+                        "must be an actor, a source or a claim, with its 'type'", value=tag, path="$.type"
+                    )
+                yield from_document(data, target, strict=strict, max_depth=max_depth)
         except EventModelError as error:
             located = _at(error, "$") if error.path else locate(error)
             raise type(located)(

@@ -548,7 +548,8 @@ class _Builder:
         if self.strict or not has_extras:
             definition["additionalProperties"] = False
         else:
-            reserved = {"type", *(field.name for field in fields)} - set(properties)
+            # A value object may keep a "type" member; the nouns declare theirs as a property.
+            reserved = {field.name for field in fields} - set(properties)
             definition["propertyNames"] = {"minLength": 1, "not": {"enum": sorted(reserved)}}
         self.defs[name] = definition
         return name
