@@ -112,6 +112,30 @@ def _thaw(value: Any) -> Any:
     return value
 
 
+def _optional_document_hook(cls: Any) -> Callable[[Any], Any]:
+    """``X | None`` written: the hook of X looked up once, not on every value."""
+    (inner,) = (arg for arg in typing.get_args(cls) if arg is not type(None))
+    handler = converter.get_unstructure_hook(inner)
+
+    def unstructure(value: Any) -> Any:
+        return None if value is None else handler(value)
+
+    return unstructure
+
+
+def _tuple_document_hook(cls: Any) -> Callable[[Any], list[Any]]:
+    """``tuple[X, ...]`` written as a list, with the hook of X looked up once."""
+    (item_type, _ellipsis) = typing.get_args(cls)
+    if item_type is str:
+        return list
+    handler = converter.get_unstructure_hook(item_type)
+
+    def unstructure(value: Any) -> list[Any]:
+        return [handler(item) for item in value]
+
+    return unstructure
+
+
 def _relative_document(relative: Relative) -> dict[str, str]:
     document = {"relative": relative.text, "anchor": str(relative.anchor)}
     if relative.resolved is not None:
@@ -560,6 +584,8 @@ def _configure() -> None:
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_hook)
     # Registered after the attrs factory, so that it takes precedence for these attrs classes.
     converter.register_unstructure_hook_func(_is_when, _when_document)
+    converter.register_unstructure_hook_factory(_is_optional, _optional_document_hook)
+    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _tuple_document_hook)
 
     # Reading.
     converter.register_structure_hook(str, _string)
