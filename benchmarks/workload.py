@@ -1,7 +1,7 @@
 """
 The standard workload of the JSON benchmarks, from a fixed seed.
 
-The batch (see /BENCHMARK.md in the project's shared notes, "Workload"):
+The project's standard batch:
 
 - 200 actors; 500 sources, each with a publisher, a published time and a
   reliability;
@@ -372,17 +372,14 @@ def _event(rng: random.Random, actor_ids: list[str]) -> Document:
         "when": _event_time(rng),
         "where": _place(rng),
         "participants": [
-            {"actor": actor, "role": rng.choice(ROLES)}
-            for actor in rng.sample(actor_ids, rng.randint(1, 4))
+            {"actor": actor, "role": rng.choice(ROLES)} for actor in rng.sample(actor_ids, rng.randint(1, 4))
         ],
     }
     if rng.random() < 0.5:
         event["description"] = _words(rng, 20, 100)
     count = rng.randint(0, 3)
     if count:
-        event["quantities"] = {
-            name: _quantity(rng, unit) for name, unit in rng.sample(QUANTITY_NAMES, count)
-        }
+        event["quantities"] = {name: _quantity(rng, unit) for name, unit in rng.sample(QUANTITY_NAMES, count)}
     return event
 
 
@@ -418,7 +415,11 @@ def _claim(rng: random.Random, actor_ids: list[str], sources: list[Document]) ->
     claim["confidence"] = {"value": rng.randint(0, 100)}
     claim["made_at"] = source["published"][:10]
     claim["evidence"] = [
-        {"source": source["id"], "quote": {"exact": exact}, "span": {"start": start, "end": start + len(exact)}}
+        {
+            "source": source["id"],
+            "quote": {"exact": exact},
+            "span": {"start": start, "end": start + len(exact)},
+        }
     ]
     return claim
 
@@ -479,7 +480,9 @@ def _em_place(doc: Document) -> em.Place:
         doc.get("name"),
         country=doc.get("country"),
         admin=doc.get("admin", ()),
-        point=None if point is None else em.GeoPoint(point["lat"], point["lon"], precision_m=point.get("precision_m")),
+        point=None
+        if point is None
+        else em.GeoPoint(point["lat"], point["lon"], precision_m=point.get("precision_m")),
     )
 
 

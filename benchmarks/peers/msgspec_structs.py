@@ -76,7 +76,9 @@ class Quantity(Struct, frozen=True, omit_defaults=True, kw_only=True):
             raise ValueError("a quantity needs a value or at least one bound")
         if lower is not None and upper is not None and lower > upper:
             raise ValueError("lower must not be greater than upper")
-        if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
+        if value is not None and (
+            (lower is not None and value < lower) or (upper is not None and value > upper)
+        ):
             raise ValueError("value must lie within the bounds")
 
 
@@ -243,7 +245,9 @@ def _place(doc: dict[str, Any]) -> Place:
         point=None
         if point is None
         else GeoPoint(
-            lat=Decimal(point["lat"]), lon=Decimal(point["lon"]), precision_m=_decimal(point.get("precision_m"))
+            lat=Decimal(point["lat"]),
+            lon=Decimal(point["lon"]),
+            precision_m=_decimal(point.get("precision_m")),
         ),
     )
 

@@ -75,7 +75,11 @@ def _add_event(document: ProvDocument, doc: dict[str, Any]) -> str:
     for name, quantity in doc.get("quantities", {}).items():
         quantity_id = f"{event_id}.{name}"
         values: Attributes = [(PROV_TYPE, EM["Quantity"]), (EM["name"], name)]
-        values.extend((EM[bound], _decimal(quantity[bound])) for bound in ("value", "lower", "upper") if bound in quantity)
+        values.extend(
+            (EM[bound], _decimal(quantity[bound]))
+            for bound in ("value", "lower", "upper")
+            if bound in quantity
+        )
         if "unit" in quantity:
             values.append((EM["unit"], quantity["unit"]))
         if quantity.get("approximate", False):
@@ -88,7 +92,9 @@ def _add_event(document: ProvDocument, doc: dict[str, Any]) -> str:
 def _add_claim(document: ProvDocument, doc: dict[str, Any]) -> str:
     claim_id = doc["id"]
     content = doc["content"]
-    content_id = _add_claim(document, content) if content["type"] == "claim" else _add_event(document, content)
+    content_id = (
+        _add_claim(document, content) if content["type"] == "claim" else _add_event(document, content)
+    )
     attributes: Attributes = [
         (PROV_TYPE, EM["Claim"]),
         (EM["content"], document.valid_qualified_name(content_id)),

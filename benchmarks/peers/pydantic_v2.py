@@ -64,7 +64,9 @@ class Quantity(_Model):
             raise ValueError("a quantity needs a value or at least one bound")
         if lower is not None and upper is not None and lower > upper:
             raise ValueError("lower must not be greater than upper")
-        if value is not None and ((lower is not None and value < lower) or (upper is not None and value > upper)):
+        if value is not None and (
+            (lower is not None and value < lower) or (upper is not None and value > upper)
+        ):
             raise ValueError("value must lie within the bounds")
         return self
 
