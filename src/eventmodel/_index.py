@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Final
 from ._analysis import (
     Conflict,
     Corroboration,
-    Hop,
     Origin,
     Statement,
-    compose_factuality,
+    hops_of,
     quantities_conflict,
 )
 from ._claim import Claim
@@ -65,28 +64,12 @@ class Index:
                 sources = self.by_source[evidence.source]
                 if not sources or sources[-1] is not report:
                     sources.append(report)
-            hops: list[Hop] = []
-            composed = None
-            current: Claim | Event | Proposition = report
-            while isinstance(current, Claim):
-                composed = (
-                    current.factuality
-                    if composed is None
-                    else compose_factuality(composed, current.factuality)
+            hops = hops_of(report)
+            for depth, hop in enumerate(hops, start=1):
+                current = hop.claim
+                statement = Statement(
+                    claim=current, report=report, hops=tuple(hops[:depth]), composed=hop.composed
                 )
-                hops.append(
-                    Hop(
-                        claim=current,
-                        claimant=current.claimant,
-                        speech_act=current.speech_act,
-                        factuality=current.factuality,
-                        composed=composed,
-                        made_at=current.made_at,
-                        evidence=current.evidence,
-                        depth=len(hops) + 1,
-                    )
-                )
-                statement = Statement(claim=current, report=report, hops=tuple(hops), composed=composed)
                 self.statements.append(statement)
                 self.by_claimant[current.claimant].append(statement)
                 self.claims_by_id.setdefault(current.id, current)
@@ -99,7 +82,6 @@ class Index:
                         self.by_participant[actor].append(statement)
                     if content.when is not None:
                         timed.append((content.when.sort_key(), statement))
-                current = content
         timed.sort(key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
         self.timed = [statement for _, statement in timed]
         self.starts = [key[0] for key, _ in timed]  # type: ignore[index]

@@ -235,6 +235,19 @@ class When:
 
         return parse_human(text, day_first=day_first, year=year, zone=zone)
 
+    # -- equality ------------------------------------------------------------------------
+
+    def _key(self) -> object:
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return bool(self._key() == other._key())
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
     # -- bounds and relations -----------------------------------------------------------
 
     @property
@@ -690,14 +703,6 @@ class Moment(When):
     def _key(self) -> str:
         return str(self)
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
     # -- bounds -------------------------------------------------------------------------
 
     @property
@@ -843,14 +848,6 @@ class Interval(When):
     def _key(self) -> str:
         return str(self)
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
     @property
     def lower(self) -> datetime | None:
         """The start's lower bound; ``None`` for an open or unknown start."""
@@ -928,14 +925,6 @@ class Relative(When):
 
     def _key(self) -> tuple[object, ...]:
         return (self.text, self.anchor, self.resolved)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def __str__(self) -> str:
         resolved = f" = {self.resolved}" if self.resolved is not None else ""
