@@ -12,6 +12,7 @@ from ._analysis import hops_of
 from ._claim import Claim
 from ._event import Event, Proposition
 from ._frozen import FrozenDict
+from ._gc import collector_paused
 from ._index import Index as _Index
 from ._index import corroborate, find_conflicts
 from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
@@ -226,7 +227,10 @@ class Dossier:
 
     def _indexed(self) -> _Index:
         if self._index is None:
-            self._index = _Index(self)
+            # Building the index allocates many objects and no cycles: the cyclic
+            # collector is paused meanwhile, as when a document is read.
+            with collector_paused():
+                self._index = _Index(self)
         return self._index
 
     def statements(self) -> tuple[Statement, ...]:

@@ -19,8 +19,6 @@ can refuse duplicate member names instead of silently keeping the last.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json as _json
 import math
 from collections.abc import Iterable, Iterator
@@ -31,6 +29,7 @@ from ._actor import Actor
 from ._claim import MAX_CLAIM_DEPTH, Claim
 from ._document import converter, from_document, locate, to_document
 from ._dossier import FORMAT_VERSION, Dossier, Unrecognized
+from ._gc import collector_paused
 from ._registry import registry
 from ._source import Source
 from ._validation import json_problem, member_path
@@ -315,30 +314,11 @@ def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: 
     depth: object = max_depth  # checked at run time: callers may pass anything
     if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
         raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
-    with _collector_paused():
+    with collector_paused():
         data = _parse(text)
         if cls is Dossier:
             return _dossier_from(data, strict=strict, max_depth=max_depth)
         return from_document(data, cls, strict=strict, max_depth=max_depth)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """
-    Pause Python's cyclic garbage collector while a document is read.
-
-    Reading allocates many small objects and no cycles; without the pause,
-    the collector runs over and over through the growing heap and about
-    halves the speed of reading. It runs again as usual afterwards.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
@@ -472,7 +452,7 @@ def iter_jsonl(
             )
             if not text.strip():
                 continue
-            with _collector_paused():
+            with collector_paused():
                 data = _parse(text)
                 if cls is not None:
                     yield from_document(data, cls, strict=strict, max_depth=max_depth)
