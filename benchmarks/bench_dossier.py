@@ -68,6 +68,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import hashlib
 import json
 import math
 import os
@@ -532,10 +533,13 @@ def report(results: list[dict[str, Any]]) -> list[str]:
     """Print the tables; the names of the analyses over the target."""
     sizes = [result["size"] for result in results]
     first, last = results[0], results[-1]
-    revisions = dict.fromkeys(result["revision"] for result in results)
-    if len(revisions) > 1:
-        print(f"\nWARNING: the source changed during the run: {', '.join(revisions)}")
+    digests = dict.fromkeys(result["revision"].rpartition(" ")[2] for result in results)
+    if len(digests) > 1:
+        print(
+            f"\nWARNING: src/ changed during the run: {', '.join(result['revision'] for result in results)}"
+        )
     ratio_name = f"{_label(sizes[-1])} / {_label(sizes[0])}"
+    before = results[-2] if len(results) > 2 else None
 
     print("\nTime per top-level claim, µs, by the wall clock: median of the runs (next table)\n")
     rows = [
@@ -545,6 +549,7 @@ def report(results: list[dict[str, Any]]) -> list[str]:
             ratio_name,
             "same, CPU time",
             "same, outside GC",
+            *([f"{_label(sizes[-1])} / {_label(sizes[-2])}"] if before else []),
             "",
         ]
     ]
@@ -566,6 +571,7 @@ def report(results: list[dict[str, Any]]) -> list[str]:
                 name,
                 *(f"{_per_claim(result, name):.2f}" for result in results),
                 *(f"{ratio:.2f}" for ratio in ratios),
+                *([f"{_per_claim(last, name) / _per_claim(before, name):.2f}"] if before else []),
                 verdict,
             ]
         )
@@ -651,8 +657,12 @@ def report(results: list[dict[str, Any]]) -> list[str]:
 
 
 def _revision() -> str:
-    """The commit of the working tree, and whether src/ differs from it."""
+    """The commit of the working tree, whether src/ differs from it, and a digest of src/ as it is."""
     root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted((root / "src").rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=True
@@ -661,8 +671,8 @@ def _revision() -> str:
             ["git", "status", "--porcelain", "src"], cwd=root, capture_output=True, text=True, check=True
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return "not a git checkout"
-    return f"commit {commit}" + (", with uncommitted changes in src/" if changed else "")
+        commit, changed = "unknown", ""
+    return f"commit {commit}{' with uncommitted changes' if changed else ''}, src/ digest {digest.hexdigest()[:12]}"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
