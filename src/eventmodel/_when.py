@@ -225,7 +225,7 @@ class When:
         """
         Read a date as people write it ("27 March 2022", "03/04/2022") with
         ``dateutil.parser``, guessing nothing: see
-        :func:`eventmodel._human.parse_human` for the policy and its arguments.
+        ``eventmodel._human.parse_human`` for the policy and its arguments.
 
         Raises:
             InvalidValueError: For unreadable, ambiguous or contradictory text.
@@ -933,7 +933,7 @@ class Relative(When):
     def resolve(self, at: When, *, strict: bool = True) -> Relative:
         """
         Resolve the words against *at*, the time of the anchor: a copy of
-        this relative time with :attr:`resolved` set.
+        this relative time with ``resolved`` set.
 
         Args:
             at: The anchor's time.
