@@ -326,7 +326,20 @@ def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_dept
     return loads(fp.read(), cls, strict=strict, max_depth=max_depth)
 
 
-def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
+def _dossier_from(
+    data: Any,
+    *,
+    strict: bool,
+    max_depth: int,
+    errors: list[EventModelError] | None = None,
+    located: dict[str, str] | None = None,
+) -> Dossier:
+    """
+    The dossier of document *data*. With *errors*, a bad member (one that
+    cannot be read or added) is appended there and left out, and reading
+    goes on; without, the first one is raised. With *located*, the JSON path
+    of each member read is kept there under its id.
+    """
     if type(data) is not dict:
         raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
     version = data.get("eventmodel")
@@ -359,21 +372,23 @@ def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
         for index, item in enumerate(items):
             path = f"$.{name}[{index}]"
             try:
-                obj = from_document(item, base, strict=strict, max_depth=max_depth)
-            except UnknownTypeError as error:
-                if strict or type(item) is not dict:
-                    raise _at(error, path) from None
-                problem = json_problem(item)
-                if problem is not None:
-                    raise InvalidValueError(problem[1], value=problem[2], path=path + problem[0]) from None
-                unrecognized.append(Unrecognized(name, item))
-                continue
-            except EventModelError as error:
-                raise _at(error, path) from None
-            try:
+                try:
+                    obj = from_document(item, base, strict=strict, max_depth=max_depth)
+                except UnknownTypeError:
+                    if strict or type(item) is not dict:
+                        raise
+                    problem = json_problem(item)
+                    if problem is not None:
+                        raise InvalidValueError(problem[1], value=problem[2], path="$" + problem[0]) from None
+                    unrecognized.append(Unrecognized(name, item))
+                    continue
                 dossier.add(obj)
+                if located is not None:
+                    located.setdefault(obj.id, path)
             except EventModelError as error:
-                raise _at(error, path) from None
+                if errors is None:
+                    raise _at(error, path) from None
+                errors.append(_at(error, path))
     dossier.unrecognized = tuple(unrecognized)
     return dossier
 
@@ -454,38 +469,45 @@ def iter_jsonl(
                 continue
             with collector_paused():
                 data = _parse(text)
-                if cls is not None:
-                    yield from_document(data, cls, strict=strict, max_depth=max_depth)
-                    continue
-                if type(data) is not dict:
-                    raise InvalidTypeError(
-                        "must be an actor, a source or a claim object", value=data, path="$"
-                    )
-                tag = data.get("type")
-                if type(tag) is not str:
-                    raise InvalidValueError(
-                        "needs a 'type' member naming an actor, a source or a claim", value=tag, path="$.type"
-                    )
-                if tag not in registry:
-                    raise UnknownTypeError(
-                        "is not a known type",
-                        value=tag,
-                        path="$.type",
-                        fix="register the type (eventmodel.register), or load the package that provides it",
-                    )
-                target = registry.class_of(tag)
-                if not issubclass(target, _TOP_LEVEL):
-                    raise InvalidValueError(
-                        "must be an actor, a source or a claim, with its 'type'", value=tag, path="$.type"
-                    )
-                yield from_document(data, target, strict=strict, max_depth=max_depth)
+                yield _line_object(data, cls, strict=strict, max_depth=max_depth)
         except EventModelError as error:
-            located = _at(error, "$") if error.path else locate(error)
-            raise type(located)(
-                located.reason,
-                cls=located.cls,
-                field=located.field,
-                value=located.value,
-                fix=located.fix,
-                path=f"line {number}: {located.path}",
-            ) from None
+            raise _on_line(error, number) from None
+
+
+def _line_object(data: Any, cls: type[Any] | None, *, strict: bool, max_depth: int) -> Any:
+    """The object of one line's document *data*: of class *cls*, or chosen by its tag."""
+    if cls is not None:
+        return from_document(data, cls, strict=strict, max_depth=max_depth)
+    if type(data) is not dict:
+        raise InvalidTypeError("must be an actor, a source or a claim object", value=data, path="$")
+    tag = data.get("type")
+    if type(tag) is not str:
+        raise InvalidValueError(
+            "needs a 'type' member naming an actor, a source or a claim", value=tag, path="$.type"
+        )
+    if tag not in registry:
+        raise UnknownTypeError(
+            "is not a known type",
+            value=tag,
+            path="$.type",
+            fix="register the type (eventmodel.register), or load the package that provides it",
+        )
+    target = registry.class_of(tag)
+    if not issubclass(target, _TOP_LEVEL):
+        raise InvalidValueError(
+            "must be an actor, a source or a claim, with its 'type'", value=tag, path="$.type"
+        )
+    return from_document(data, target, strict=strict, max_depth=max_depth)
+
+
+def _on_line(error: EventModelError, number: int) -> EventModelError:
+    """*error*, found on line *number* of a JSON Lines file, with the line in its path."""
+    located = _at(error, "$") if error.path else locate(error)
+    return type(located)(
+        located.reason,
+        cls=located.cls,
+        field=located.field,
+        value=located.value,
+        fix=located.fix,
+        path=f"line {number}: {located.path}",
+    )
