@@ -14,6 +14,7 @@ import pytest
 
 import eventmodel as em
 from eventmodel import cli
+from eventmodel.cli import _reading
 from eventmodel.schema import json_schema
 
 TEXT = (
@@ -269,12 +270,12 @@ def test_validate_reads_standard_input(files, monkeypatch):
 
 def test_the_progress_bar_shows_on_a_terminal_for_long_files(files, monkeypatch):
     _, lines = files
-    monkeypatch.setattr(cli, "_PROGRESS_MIN_BYTES", 0)
+    monkeypatch.setattr(_reading, "_PROGRESS_MIN_BYTES", 0)
     ticks = iter(range(0, 10_000, 1))
-    monkeypatch.setattr(cli.time, "monotonic", lambda: next(ticks))
+    monkeypatch.setattr(_reading.time, "monotonic", lambda: next(ticks))
     err = io.StringIO()
     monkeypatch.setattr(sys, "stderr", err)
-    loaded = cli._read(str(lines), progress=True)
+    loaded = _reading._read(str(lines), progress=True)
     assert len(loaded.dossier.claims) == 5
     shown = err.getvalue()
     assert f"\r{lines} [" in shown
@@ -284,7 +285,7 @@ def test_the_progress_bar_shows_on_a_terminal_for_long_files(files, monkeypatch)
 
 def test_no_progress_bar_in_a_pipe(files, monkeypatch):
     _, lines = files
-    monkeypatch.setattr(cli, "_PROGRESS_MIN_BYTES", 0)
+    monkeypatch.setattr(_reading, "_PROGRESS_MIN_BYTES", 0)
     status, _, err = run("validate", lines)  # stderr is not a terminal here
     assert (status, err) == (0, "")
 

@@ -1,0 +1,312 @@
+"""
+The ``eventmodel`` command: validate, show, convert and draw dossiers, and
+print the JSON Schema.
+
+Run ``eventmodel --help`` (or ``python -m eventmodel --help``). Every
+command reads JSON dossier documents (``{"eventmodel": "1.0", ...}``) and
+JSON Lines files of actors, sources and claims, one a line; ``-`` reads
+standard input. The format comes from the file's extension (``.json``;
+``.jsonl``, ``.ndjson``) and otherwise from its content.
+
+Exit status: 0 when everything is valid, 1 when a file breaks the format or
+a provenance rule, 2 when a file cannot be read (missing, not UTF-8, not
+JSON) or the arguments are wrong. Errors are one line each, on standard
+error for the program's own, on standard output for what ``validate``
+finds.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Final, NoReturn
+
+import attrs
+
+from eventmodel import __version__
+from eventmodel import json as em_json
+from eventmodel._actor import Actor
+from eventmodel._claim import Claim
+from eventmodel._dossier import Dossier
+from eventmodel._provenance import Report
+from eventmodel._source import Source
+from eventmodel.exceptions import EventModelError
+from eventmodel.schema import json_schema
+
+from ._graph import to_dot, to_mermaid
+from ._reading import (
+    _EXTENSIONS,
+    Format,
+    _display,
+    _load_dossier,
+    _read,
+    _UnreadableError,
+    _UsageError,
+)
+from ._show import _plural, describe_quantity, show
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "describe_quantity",
+    "main",
+    "show",
+    "to_dot",
+    "to_mermaid",
+]
+
+EXIT_OK: Final = 0
+"""Everything read is valid."""
+EXIT_INVALID: Final = 1
+"""Some file breaks the format or a provenance rule (``--strict``: or a warning)."""
+EXIT_UNREADABLE: Final = 2
+"""Some file cannot be read, or the arguments are wrong."""
+
+
+# -- validate ------------------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+    status = EXIT_OK
+    totals = {"files": 0, "errors": 0, "warnings": 0, "unreadable": 0}
+    progress = not args.no_progress and sys.stderr.isatty()
+    for path in args.files:
+        totals["files"] += 1
+        try:
+            loaded = _read(path, progress=progress)
+        except _UnreadableError as error:
+            out.write(f"{error}\n")
+            totals["unreadable"] += 1
+            status = EXIT_UNREADABLE
+            continue
+        for line in loaded.unreadable:
+            out.write(f"{loaded.name}: unreadable {line}\n")
+        for line in loaded.problems:
+            out.write(f"{loaded.name}: error format {line}\n")
+        report: Report = loaded.dossier.check()
+        for violation in report:
+            out.write(f"{loaded.name}: {attrs.evolve(violation, path=loaded.where(violation.path))}\n")
+        errors = len(loaded.problems) + len(report.errors)
+        warnings = len(report.warnings)
+        failed = errors or (args.strict and warnings)
+        dossier = loaded.dossier
+        verdict = "unreadable lines" if loaded.unreadable else ("invalid" if failed else "valid")
+        out.write(
+            f"{loaded.name}: {verdict}: {_plural(len(dossier.actors), 'actor')}, "
+            f"{_plural(len(dossier.sources), 'source')}, {_plural(len(dossier.claims), 'claim')}; "
+            f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+            + (f", {_plural(len(loaded.unreadable), 'unreadable line')}" if loaded.unreadable else "")
+            + "\n"
+        )
+        totals["errors"] += errors
+        totals["warnings"] += warnings
+        if loaded.unreadable:
+            totals["unreadable"] += 1
+            status = EXIT_UNREADABLE
+        elif failed and status == EXIT_OK:
+            status = EXIT_INVALID
+    if totals["files"] > 1:
+        out.write(
+            f"{_plural(totals['files'], 'file')}: {_plural(totals['errors'], 'error')}, "
+            f"{_plural(totals['warnings'], 'warning')}, {totals['unreadable']:,} unreadable\n"
+        )
+    return status
+
+
+def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    dossier = _load_dossier(args.file)
+    width = args.width or min(shutil.get_terminal_size((100, 24)).columns, 100)
+    out.write(show(dossier, width=width))
+    return EXIT_OK
+
+
+def _graph_command(args: argparse.Namespace, out: IO[str]) -> int:
+    dossier = _load_dossier(args.file)
+    text = to_mermaid(dossier) if args.format == "mermaid" else to_dot(dossier)
+    if args.format in {"dot", "mermaid"}:
+        if args.output:
+            _write_text(args.output, text)
+        else:
+            out.write(text)
+        return EXIT_OK
+    dot = shutil.which("dot")
+    if dot is None:
+        raise _UsageError(
+            f"--format {args.format} needs Graphviz's dot program, which is not on PATH: "
+            "install Graphviz, or use --format dot and render it elsewhere"
+        )
+    if not args.output:
+        raise _UsageError(f"--format {args.format} writes a binary file: name it with --output")
+    try:
+        subprocess.run(  # noqa: S603 - the program is Graphviz's, found on PATH, with fixed arguments
+            [dot, f"-T{args.format}", "-o", args.output],
+            input=text.encode(),
+            check=True,
+            capture_output=True,
+        )
+    except subprocess.CalledProcessError as error:
+        reason = error.stderr.decode(errors="replace").strip().splitlines()
+        raise _UnreadableError(
+            f"dot failed: {reason[0] if reason else f'exit status {error.returncode}'}"
+        ) from None
+    return EXIT_OK
+
+
+# -- schema, convert -----------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace, out: IO[str]) -> int:
+    import json  # noqa: PLC0415 - the standard library's, for indentation
+
+    out.write(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _write_text(path: str, text: str) -> None:
+    if path == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _UnreadableError(f"{path}: cannot be written ({error.strerror or error})") from None
+
+
+def _members(dossier: Dossier) -> Iterator[Actor | Source | Claim]:
+    yield from dossier.actors
+    yield from dossier.sources
+    yield from dossier.claims
+
+
+def _convert(args: argparse.Namespace, out: IO[str]) -> int:
+    target: Format | None = args.to or (
+        _EXTENSIONS.get(Path(args.output).suffix.lower()) if args.output != "-" else None
+    )
+    if target is None:
+        raise _UsageError(
+            f"cannot tell the format to write from {args.output!r}: use --to json or --to jsonl"
+        )
+    dossier = _load_dossier(args.input)
+    if target == "json":
+        text = em_json.dumps(dossier)
+        _write_text(args.output, text + "\n")
+    else:
+
+        def lines() -> Iterable[str]:
+            for member in _members(dossier):
+                yield em_json.dumps(member) + "\n"
+
+        _write_text(args.output, "".join(lines()))
+    out.write(
+        f"{_display(args.input)} -> {_display(args.output)}: "
+        f"{_plural(len(dossier.actors) + len(dossier.sources) + len(dossier.claims), 'object')} as {target}\n"
+        if args.output != "-"
+        else ""
+    )
+    return EXIT_OK
+
+
+# -- the parser ----------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, with where to get help."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see {self.prog} --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="eventmodel",
+        description="Validate, show, convert and draw eventmodel dossiers (JSON or JSON Lines).",
+        epilog="Exit status: 0 valid, 1 invalid (format or provenance rules), 2 unreadable input or bad arguments.",
+    )
+    parser.add_argument("--version", action="version", version=f"eventmodel {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    validate = commands.add_parser(
+        "validate",
+        help="check files against the format and the provenance rules",
+        description="Check JSON dossiers and JSON Lines files against the format and the provenance rules; "
+        "print every problem with its JSON path, then a summary for each file.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    validate.set_defaults(run=_validate)
+
+    show_command = commands.add_parser(
+        "show",
+        help="print a dossier as chains of attribution",
+        description="Print each top-level claim as its chain of attribution (outlet → speaker → ...) "
+        "with factuality, time and quotes; then corroboration and conflicts.",
+    )
+    show_command.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    show_command.add_argument("--width", type=int, default=None, help="wrap lines at this width")
+    show_command.set_defaults(run=_show)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema", description="Print the JSON Schema (Draft 2020-12)."
+    )
+    schema.add_argument("--indent", type=int, default=2, help="spaces of indentation (default 2)")
+    schema.set_defaults(run=_schema)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert between JSON and JSON Lines",
+        description="Read a dossier (JSON or JSON Lines) and write it in the other form.",
+    )
+    convert.add_argument("input", metavar="IN", help="a .json or .jsonl file; - for stdin")
+    convert.add_argument("output", metavar="OUT", help="a .json or .jsonl file; - for stdout")
+    convert.add_argument("--to", choices=["json", "jsonl"], default=None, help="the format to write")
+    convert.set_defaults(run=_convert)
+
+    graph = commands.add_parser(
+        "graph",
+        help="draw the attribution graph",
+        description="Describe the attribution graph (actors, sources, claims, derivations) in DOT or Mermaid; "
+        "with Graphviz installed, render it as SVG or PNG.",
+    )
+    graph.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot")
+    graph.add_argument("-o", "--output", default=None, help="write here instead of standard output")
+    graph.set_defaults(run=_graph_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run the ``eventmodel`` command with *argv* (default: ``sys.argv[1:]``)
+    and return its exit status.
+    """
+    try:
+        args = _parser().parse_args(argv)
+        status: int = args.run(args, sys.stdout)
+    except _UsageError as error:
+        sys.stderr.write(f"eventmodel: {error}\n")
+        return EXIT_UNREADABLE
+    except _UnreadableError as error:
+        sys.stderr.write(f"eventmodel: {error}\n")
+        return EXIT_UNREADABLE
+    except EventModelError as error:
+        sys.stderr.write(f"eventmodel: {error}\n")
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        sys.stderr.write("eventmodel: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (| head): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    return status

@@ -1,0 +1,223 @@
+"""Reading the files the command is given: JSON documents and JSON Lines, keeping going past bad members."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import IO, Final, Literal
+
+import attrs
+
+from eventmodel import json as em_json
+from eventmodel._actor import Actor
+from eventmodel._claim import Claim
+from eventmodel._dossier import Dossier
+from eventmodel._gc import collector_paused
+from eventmodel._source import Source
+from eventmodel.exceptions import EventModelError
+
+Format = Literal["json", "jsonl"]
+_EXTENSIONS: Final[dict[str, Format]] = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+}
+_PROGRESS_MIN_BYTES: Final = 1 << 20
+"""Files smaller than this (1 MiB) are read without a progress bar."""
+
+
+class _UnreadableError(Exception):
+    """A file that cannot be read at all: the message is the whole line."""
+
+
+class _UsageError(Exception):
+    """Wrong arguments: the message is the whole line."""
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Loaded:
+    """What one file held: the dossier of its valid members, and what was wrong."""
+
+    name: str
+    dossier: Dossier
+    problems: list[str] = attrs.Factory(list)
+    """Members that break the format: one line each, with the JSON path."""
+    unreadable: list[str] = attrs.Factory(list)
+    """Lines (of JSON Lines) that are not JSON at all."""
+    located: dict[str, str] = attrs.Factory(dict)
+    """Where in the file each member was read, by id: ``$.claims[3]``, ``line 12: $``."""
+
+    def where(self, path: str) -> str:
+        """
+        *path*, a JSON path in the dossier's own document, as a place in the
+        file (whose members may have been left out, or be lines).
+        """
+        found = _MEMBER_PATH.match(path)
+        if found is None:
+            return path
+        members: tuple[Actor | Source | Claim, ...] = getattr(self.dossier, found[1])
+        index = int(found[2])
+        place = self.located.get(members[index].id) if index < len(members) else None
+        return path if place is None else place + path[found.end() :]
+
+
+_MEMBER_PATH: Final = re.compile(r"\$\.(actors|sources|claims)\[(\d+)\]")
+
+
+def _display(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _format_of(path: str, head: bytes) -> Format:
+    """The format of *path*, by its extension, or by *head*, its first bytes."""
+    chosen = _EXTENSIONS.get(Path(path).suffix.lower()) if path != "-" else None
+    if chosen is not None:
+        return chosen
+    # A dossier document starts with its object; JSON Lines has a whole object on its first line.
+    first, _, rest = head.lstrip().partition(b"\n")
+    if not rest.strip():
+        return "json"
+    try:
+        em_json._parse(first)
+    except EventModelError:
+        return "json"
+    return "jsonl"
+
+
+def _open(path: str) -> IO[bytes]:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return Path(path).open("rb")
+    except FileNotFoundError:
+        raise _UnreadableError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise _UnreadableError(f"{path}: is a directory, not a file") from None
+    except OSError as error:
+        raise _UnreadableError(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def _size(fp: IO[bytes]) -> int | None:
+    try:
+        return os.fstat(fp.fileno()).st_size
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - pipes and in-memory files
+        return None
+
+
+class _Progress:
+    """A progress bar on standard error, when it is a terminal and the file is long."""
+
+    def __init__(self, name: str, total: int | None, *, enabled: bool) -> None:
+        self.name = name
+        self.total = total
+        self.enabled = enabled and total is not None and total >= _PROGRESS_MIN_BYTES
+        self.shown = 0.0
+
+    def update(self, done: int, lines: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.shown < 0.1:
+            return
+        self.shown = now
+        assert self.total is not None
+        fraction = min(done / self.total, 1.0) if self.total else 1.0
+        width = 30
+        bar = "#" * round(fraction * width)
+        sys.stderr.write(f"\r{self.name} [{bar:<{width}}] {fraction:4.0%} {lines:,} lines")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _read(path: str, *, progress: bool = False) -> _Loaded:
+    """
+    Read one file, keeping going past bad members to report them all.
+
+    Raises:
+        _UnreadableError: The file cannot be opened, is not UTF-8, or (a JSON
+            document) is not JSON.
+
+    """
+    name = _display(path)
+    fp = _open(path)
+    try:
+        head = fp.peek(4096)[:4096] if hasattr(fp, "peek") else b""
+        if _format_of(path, head) == "json":
+            return _read_document(name, fp.read())
+        return _read_lines(name, fp, _Progress(name, _size(fp), enabled=progress))
+    except OSError as error:
+        raise _UnreadableError(f"{name}: cannot be read ({error.strerror or error})") from None
+    finally:
+        if fp is not sys.stdin.buffer:
+            fp.close()
+
+
+def _read_document(name: str, text: bytes) -> _Loaded:
+    try:
+        data = em_json._parse(text)
+    except EventModelError as error:
+        raise _UnreadableError(f"{name}: {error}") from None
+    errors: list[EventModelError] = []
+    with collector_paused():
+        try:
+            located: dict[str, str] = {}
+            if type(data) is dict and "eventmodel" in data:
+                dossier = em_json._dossier_from(
+                    data, strict=True, max_depth=em_json.MAX_DEPTH, errors=errors, located=located
+                )
+            else:
+                dossier = Dossier()
+                member = em_json._line_object(data, None, strict=True, max_depth=em_json.MAX_DEPTH)
+                dossier.add(member)
+                located[member.id] = "$"
+        except EventModelError as error:
+            return _Loaded(name, Dossier(), problems=[str(error)])
+    return _Loaded(name, dossier, problems=[str(error) for error in errors], located=located)
+
+
+def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
+    loaded = _Loaded(name, Dossier())
+    done = 0
+    with collector_paused():
+        for number, line in enumerate(fp, start=1):
+            done += len(line)
+            progress.update(done, number)
+            text = line.rstrip(b"\r\n")
+            if not text.strip():
+                continue
+            try:
+                data = em_json._parse(text)
+            except EventModelError as error:
+                loaded.unreadable.append(str(em_json._on_line(error, number)))
+                continue
+            try:
+                member = em_json._line_object(data, None, strict=True, max_depth=em_json.MAX_DEPTH)
+                loaded.dossier.add(member)
+                loaded.located.setdefault(member.id, f"line {number}: $")
+            except EventModelError as error:
+                loaded.problems.append(str(em_json._on_line(error, number)))
+    progress.close()
+    return loaded
+
+
+def _load_dossier(path: str) -> Dossier:
+    """One file's dossier, for the commands that need it whole."""
+    loaded = _read(path)
+    bad = loaded.unreadable or loaded.problems
+    if loaded.unreadable:
+        raise _UnreadableError(f"{loaded.name}: {bad[0]}")
+    if bad:
+        more = f" (and {len(bad) - 1} more; run eventmodel validate)" if len(bad) > 1 else ""
+        raise EventModelError(f"{loaded.name}: {bad[0]}{more}")
+    return loaded.dossier
