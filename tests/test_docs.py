@@ -20,7 +20,8 @@ API = DOCS / "reference" / "api.md"
 # The fenced blocks that are not doctests, and why each kind need not be one. A ```pycon
 # block is a doctest: pytest runs every `>>>` line in README.md and docs/ (--doctest-glob).
 UNTESTED_KINDS = {
-    # Shell commands that install eventmodel or run the tests themselves.
+    # Shell commands: each `$ eventmodel ...` line runs in tests/test_console_examples.py; the others
+    # install eventmodel or run the tests themselves.
     "console": "shell commands",
     # Layouts, not code: the id formula, the error class tree, the shape of a message.
     "text": "a formula or a diagram",
