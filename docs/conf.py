@@ -26,7 +26,6 @@ myst_heading_anchors = 3
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_typehints_format = "short"
-autodoc_preserve_defaults = True
 # Google-style sections (Args:, Raises:) are read by the hook in setup() below, not by napoleon's own.
 napoleon_google_docstring = False
 napoleon_numpy_docstring = False
