@@ -459,11 +459,14 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
     strike_id = "event:krasnohorivka-cluster-strike"
 
     # "Ukraine claims Russia struck Donetsk using prohibited cluster ammunition"
+    # The headline's "Ukraine" is the Interior Ministry whose statement the article goes on to
+    # give: the headline summarises that statement, so the ministry is its speaker. Naming the
+    # state instead would count the summary as a second, independent origin of the strike.
     claims.append(
         em.Claim(
             outlet,
             em.Claim(
-                ukraine,
+                interior_ministry,
                 em.Event(
                     "attack.strike",
                     id=strike_id,
