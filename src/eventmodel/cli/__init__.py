@@ -123,7 +123,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
     dossier = _load_dossier(args.file)
-    width = args.width or min(shutil.get_terminal_size((100, 24)).columns, 100)
+    # In a pipe, the width does not depend on the terminal the command was started from.
+    terminal = min(shutil.get_terminal_size((100, 24)).columns, 100) if out.isatty() else 100
+    width = args.width or terminal
     out.write(show(dossier, width=width))
     return EXIT_OK
 
