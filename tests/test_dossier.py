@@ -764,7 +764,7 @@ def test_em202_an_anchor_event_no_claim_describes():
             "EM402",
             "warning",
             "$.claims[0].content.made_at",
-            "'a day after' cannot be resolved against its anchor (event:event:biden-warsaw-speech)",
+            "'a day after' cannot be resolved against its anchor, the time of event:biden-warsaw-speech",
         ),
     ]
     speech = report(Event("statement.speech", id="event:biden-warsaw-speech", when=When.parse("2022-03-26")))
@@ -1147,7 +1147,7 @@ def test_em402_words_the_grammar_does_not_know():
             "EM402",
             "warning",
             "$.claims[0].made_at",
-            "'at the weekend' cannot be resolved against its anchor (publication)",
+            "'at the weekend' cannot be resolved against its anchor, the publication of the claim's source",
         )
     ]
     assert dossier.check().ok
@@ -1167,7 +1167,7 @@ def test_em402_no_publication_to_resolve_against():
             "EM402",
             "warning",
             "$.claims[0].made_at",
-            "'on Sunday' cannot be resolved against its anchor (publication)",
+            "'on Sunday' cannot be resolved against its anchor, the publication of the claim's source",
         )
     ]
     assert (
@@ -1183,7 +1183,7 @@ def test_em402_a_publication_too_coarse_for_the_words():
             "EM402",
             "warning",
             "$.claims[0].made_at",
-            "'on Sunday' cannot be resolved against its anchor (publication)",
+            "'on Sunday' cannot be resolved against its anchor, the publication of the claim's source",
         )
     ]
 
@@ -1197,7 +1197,7 @@ def test_em402_an_event_time_relative_to_the_claim_s_made_at():
             "EM402",
             "warning",
             "$.claims[0].content.when",
-            "'earlier in the day' cannot be resolved against its anchor (made_at)",
+            "'earlier in the day' cannot be resolved against its anchor, the time the claim was made (made_at)",
         )
     ]
 

@@ -372,7 +372,7 @@ def test_the_dossier_resolves_a_day_after_from_the_white_house_transcript(dossie
         ("EM402", "claim:blinken-on-biden"),
     ]
     assert report.warnings[0].message == (
-        "'a day after' cannot be resolved against its anchor (event:event:biden-warsaw-speech)"
+        "'a day after' cannot be resolved against its anchor, the time of event:biden-warsaw-speech"
     )
 
 

@@ -175,7 +175,8 @@ class Origin:
 
     Attributes:
         claimant: The original speaker's id (``None`` for unattributed
-            reports, each of which is an origin of its own).
+            reports: each is an origin of its own unless its source derives
+            from the source of another report, which it then echoes).
         reports: The top-level claims that trace back to it.
         circular: True when more than one report traces back to it: they
             echo one another, and count as one.

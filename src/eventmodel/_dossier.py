@@ -339,7 +339,8 @@ class Dossier:
         reported speech), or whose evidence sources derive from one another
         or from a common source (``Source.derived_from``), are one origin:
         circular reporting is flagged, not counted as confirmation.
-        Unattributed reports are origins of their own.
+        An unattributed report is an origin of its own, unless its source
+        derives from the source of another report, which it then echoes.
         """
         return corroborate(self, _ident(event) or "")
 

@@ -18,7 +18,7 @@ from . import _validation as v
 from ._actor import Actor
 from ._claim import Claim
 from ._event import Event, Proposition
-from ._relative import is_known
+from ._relative import Anchor, AnchorKind, is_known
 from ._source import Source
 from ._when import Interval, Moment, Precision, Relative, When
 from .exceptions import EventModelError, ProvenanceError
@@ -464,6 +464,14 @@ def _instant(value: datetime) -> Moment:
     return Moment.of(value, Precision.MICROSECOND)
 
 
+def _anchor_words(anchor: Anchor) -> str:
+    if anchor.kind is AnchorKind.EVENT:
+        return f"the time of {anchor.event}"
+    if anchor.kind is AnchorKind.MADE_AT:
+        return "the time the claim was made (made_at)"
+    return "the publication of the claim's source"
+
+
 def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     for claim, path, report, _outer in _claims_with_paths(dossier):
         content = claim.content
@@ -478,7 +486,7 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                 fix = "give the anchor a time at day precision or finer, or resolve the words by hand"
             yield rule.violation(
                 f"{path}.{field}",
-                f"{when.text!r} cannot be resolved against its anchor ({when.anchor})",
+                f"{when.text!r} cannot be resolved against its anchor, {_anchor_words(when.anchor)}",
                 fix,
                 claim.id,
             )
