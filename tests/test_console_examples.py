@@ -73,3 +73,15 @@ def test_console_example(where, command, expected, status, monkeypatch):
     shown = out.getvalue().rstrip("\n")
     pattern = ".*".join(re.escape(part) for part in expected.rstrip("\n").split("..."))
     assert re.fullmatch(pattern, shown, flags=re.DOTALL), f"{where}: {command}\n{shown}"
+
+
+def test_the_readme_gives_two_commands_and_ci_runs_both_as_written():
+    readme = _commands(ROOT / "README.md")
+    setup = [command for _, command, _ in readme if command.startswith("python3 -m venv .venv")]
+    assert len(setup) == 2
+    main_job, tests = setup
+    assert ".venv/bin/eventmodel show examples/luhansk-2022-03-27/dossier.json" in main_job
+    assert tests.endswith(".venv/bin/python -m pytest --cov")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert main_job in ci
+    assert tests in ci
