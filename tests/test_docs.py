@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import eventmodel
+import eventmodel.cli
 import eventmodel.exceptions
 import eventmodel.json
 import eventmodel.schema
@@ -53,7 +54,13 @@ def _documented() -> set[str]:
 
 def _public() -> list[str]:
     names = [f"eventmodel.{name}" for name in eventmodel.__all__]
-    for module in (eventmodel.exceptions, eventmodel.json, eventmodel.schema, eventmodel.testing):
+    for module in (
+        eventmodel.cli,
+        eventmodel.exceptions,
+        eventmodel.json,
+        eventmodel.schema,
+        eventmodel.testing,
+    ):
         names += [f"{module.__name__}.{name}" for name in module.__all__]
     return names
 
@@ -68,7 +75,7 @@ def test_every_public_name_is_in_the_api_reference(name):
 
 
 def test_the_api_reference_documents_only_public_names():
-    modules = {"eventmodel", "eventmodel.exceptions", "eventmodel.testing"}
+    modules = {"eventmodel", "eventmodel.cli", "eventmodel.exceptions", "eventmodel.testing"}
     assert _documented() - set(_public()) == modules
 
 
