@@ -1215,6 +1215,105 @@ def test_em402_an_event_time_relative_to_the_publication():
     assert _said_at(None, content=event, claimant=MINISTRY).check().violations == ()
 
 
+def _conference_and_speech(conference_when=None):
+    """Blinken's news conference "on Sunday", Biden's speech "a day before" it."""
+    conference = Event(
+        "statement.press-conference",
+        id="event:blinken-jerusalem",
+        when=conference_when or Relative("on Sunday", Anchor.PUBLICATION),
+    )
+    speech = Event(
+        "statement.speech",
+        id="event:biden-warsaw",
+        when=Relative("a day before", Anchor.to_event("event:blinken-jerusalem")),
+    )
+    return Dossier(
+        [
+            ARTICLE,
+            OUTLET,
+            report(conference, id="claim:conference"),
+            report(
+                Claim(
+                    BLINKEN,
+                    speech,
+                    made_at=Relative("the day after", Anchor.to_event("event:biden-warsaw")),
+                    id="claim:speech-inner",
+                ),
+                id="claim:speech",
+            ),
+            BLINKEN,
+        ]
+    )
+
+
+def test_relative_times_anchored_on_relative_times_resolve_in_turn():
+    dossier = _conference_and_speech()
+    assert dossier.check().violations == ()
+    resolved = dossier.resolve_times()
+    conference = resolved["claim:conference"].content.when
+    inner = resolved["claim:speech"].content
+    assert (conference.text, conference.anchor, conference.resolved) == (
+        "on Sunday",
+        Anchor.PUBLICATION,
+        When.parse("2022-03-27"),
+    )
+    assert inner.content.when == Relative(
+        "a day before", Anchor.to_event("event:blinken-jerusalem"), resolved=When.parse("2022-03-26")
+    )
+    # Three steps: the publication, the conference, the speech.
+    assert inner.made_at.resolved == When.parse("2022-03-27")
+
+
+def test_resolve_times_keeps_ids_words_and_everything_else():
+    dossier = _conference_and_speech()
+    resolved = dossier.resolve_times()
+    assert [claim.id for claim in resolved.claims] == ["claim:conference", "claim:speech"]
+    assert resolved.actors == dossier.actors
+    assert resolved.sources == dossier.sources
+    assert resolved != dossier
+    assert resolved.resolve_times() == resolved
+    assert [s.claim.id for s in resolved.claims_during(When.parse("2022-03-26"))] == ["claim:speech-inner"]
+    # Unresolved, both times may be any time.
+    assert sorted(s.claim.id for s in dossier.claims_during(When.parse("2022-03-26"))) == [
+        "claim:conference",
+        "claim:speech-inner",
+    ]
+
+
+def test_resolve_times_of_a_dossier_without_relative_times_is_equal_to_it():
+    dossier = worked_example()
+    assert dossier.resolve_times() == dossier
+    assert all(new is old for new, old in zip(dossier.resolve_times().claims, dossier.claims, strict=True))
+
+
+def test_relative_times_anchored_in_a_circle_stay_unresolved():
+    dossier = _conference_and_speech(
+        conference_when=Relative("the day after", Anchor.to_event("event:biden-warsaw"))
+    )
+    assert found(dossier) == [
+        (
+            "EM402",
+            "warning",
+            "$.claims[0].content.when",
+            "'the day after' cannot be resolved against its anchor, the time of event:biden-warsaw",
+        ),
+        (
+            "EM402",
+            "warning",
+            "$.claims[1].content.made_at",
+            "'the day after' cannot be resolved against its anchor, the time of event:biden-warsaw",
+        ),
+        (
+            "EM402",
+            "warning",
+            "$.claims[1].content.content.when",
+            "'a day before' cannot be resolved against its anchor, the time of event:blinken-jerusalem",
+        ),
+    ]
+    resolved = dossier.resolve_times()
+    assert resolved == dossier
+
+
 # -- EM501 ----------------------------------------------------------------------------------------------
 
 MINISTRY_PARAGRAPH = (

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from ._actor import Actor
 from ._analysis import hops_of
 from ._claim import Claim
@@ -15,10 +17,10 @@ from ._frozen import FrozenDict
 from ._gc import collector_paused
 from ._index import Index as _Index
 from ._index import corroborate, find_conflicts
-from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
+from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation, resolve_time
 from ._source import Source
 from ._validation import to_extras
-from ._when import When
+from ._when import Relative, When
 from .exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 
 if TYPE_CHECKING:
@@ -343,6 +345,48 @@ class Dossier:
         derives from the source of another report, which it then echoes.
         """
         return corroborate(self, _ident(event) or "")
+
+    def resolve_times(self) -> Dossier:
+        """
+        A copy of the dossier in which every relative time that can be
+        resolved against its anchor has its ``resolved`` time set: the
+        ``made_at`` of claims at any depth and the times of their events.
+
+        Anchors are looked up as the provenance rules look them up: the
+        publication of the report's evidence source, the claim's ``made_at``,
+        the time another claim gives the anchor event (itself resolved first
+        when it is relative). The words, the anchors and every id stay; times
+        that cannot be resolved stay as they are (rule EM402 names them).
+        Queries such as :meth:`claims_during` then see the dates.
+        """
+        resolved = Dossier(
+            [*self.actors, *self.sources],
+            extras=self.extras,
+            unrecognized=self.unrecognized,
+            format_version=self.format_version,
+        )
+        for report in self.claims:
+            resolved.add(self._resolved_claim(report, report))
+        return resolved
+
+    def _resolved_claim(self, claim: Claim, report: Claim) -> Claim:
+        made_at = self._resolved_time(claim.made_at, report, None)
+        content = claim.content
+        if isinstance(content, Claim):
+            content = self._resolved_claim(content, report)
+        elif isinstance(content, Event) and isinstance(content.when, Relative):
+            when = self._resolved_time(content.when, report, claim.made_at)
+            if when is not content.when:
+                content = attrs.evolve(content, when=when)
+        if made_at is claim.made_at and content is claim.content:
+            return claim
+        return attrs.evolve(claim, made_at=made_at, content=content)
+
+    def _resolved_time(self, when: When | None, report: Claim, made_at: When | None) -> When | None:
+        if not isinstance(when, Relative) or when.resolved is not None:
+            return when
+        found = resolve_time(self, when, report=report, made_at=made_at)
+        return when if found is None else attrs.evolve(when, resolved=found)
 
     def conflicts(self) -> list[Conflict]:
         """

@@ -196,30 +196,51 @@ def _absolute(when: When | None) -> Moment | Interval | None:
 
 
 def resolve_time(
-    dossier: Dossier, when: When | None, *, report: Claim, made_at: When | None = None
+    dossier: Dossier,
+    when: When | None,
+    *,
+    report: Claim,
+    made_at: When | None = None,
+    _seen: frozenset[str] = frozenset(),
 ) -> Moment | Interval | None:
     """
     The absolute time of *when* as it stands in a claim of *report*: a
     relative time is resolved against its anchor (the publication of the
     report's evidence source, the claim's ``made_at``, or another event of
-    the dossier). ``None`` when there is no time or it cannot be resolved.
+    the dossier, whose own time may be relative in turn). ``None`` when there
+    is no time or it cannot be resolved; times anchored on one another in a
+    circle cannot.
     """
     if not isinstance(when, Relative):
         return when  # type: ignore[return-value]
     if when.resolved is not None:
         return when.resolved
-    anchor_time: When | None
+    anchor_time: When | None = None
     kind = when.anchor.kind.value
     if kind == "publication":
         anchor_time = _published(dossier, report)
     elif kind == "made_at":
         anchor_time = (
-            made_at if not isinstance(made_at, Relative) else resolve_time(dossier, made_at, report=report)
+            made_at
+            if not isinstance(made_at, Relative)
+            else resolve_time(dossier, made_at, report=report, _seen=_seen)
         )
     else:
-        statements = dossier.claims_about(when.anchor.event or "")
-        times = [s.claim.content.when for s in statements if isinstance(s.claim.content, Event)]
-        anchor_time = next((_absolute(time) for time in times if _absolute(time) is not None), None)
+        event_id = when.anchor.event or ""
+        if event_id not in _seen:
+            for statement in dossier.claims_about(event_id):
+                content = statement.claim.content
+                if not isinstance(content, Event):
+                    continue
+                anchor_time = resolve_time(
+                    dossier,
+                    content.when,
+                    report=statement.report,
+                    made_at=statement.claim.made_at,
+                    _seen=_seen | {event_id},
+                )
+                if anchor_time is not None:
+                    break
     if anchor_time is None:
         return None
     try:
