@@ -36,19 +36,78 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._actor import Actor, Affiliation
 from ._claim import Claim
 from ._confidence import Confidence
+from ._event import Event, Participant, Proposition
+from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import Factuality
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
+from ._place import GeoPoint, Place
+from ._quantity import Quantity
 from ._registry import registry
 from ._relative import Anchor
-from ._validation import member_path
+from ._source import Source
+from ._validation import (
+    _ID,
+    MAX_ID_LENGTH,
+    boolean,
+    extras,
+    has_lone_surrogate,
+    member_path,
+    optional_any_text,
+    optional_finite_decimal,
+    optional_text,
+    text,
+    texts,
+)
 from ._when import Relative, When
 from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 
 __all__ = ["converter", "from_document", "locate", "tag_of", "to_document"]
 
-converter: Final = cattrs.Converter()
+
+
+class _Converter(cattrs.Converter):
+    """
+    cattrs' Converter, counting the hooks registered on it: the direct paths
+    (below) read and write the built-in classes without going through it, and
+    step aside once anyone registers a hook after eventmodel's own.
+    """
+
+    __slots__ = ("structure_changes", "unstructure_changes")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.structure_changes = 0
+        self.unstructure_changes = 0
+        super().__init__(*args, **kwargs)
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self.structure_changes += 1
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self.structure_changes += 1
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self.structure_changes += 1
+        return super().register_structure_hook_factory(*args, **kwargs)
+
+    def register_unstructure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self.unstructure_changes += 1
+        return super().register_unstructure_hook(*args, **kwargs)
+
+    def register_unstructure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self.unstructure_changes += 1
+        return super().register_unstructure_hook_func(*args, **kwargs)
+
+    def register_unstructure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self.unstructure_changes += 1
+        return super().register_unstructure_hook_factory(*args, **kwargs)
+
+
+converter: Final = _Converter()
 
 #: Whether unknown members and types are kept (lenient) or refused (strict).
 _LENIENT: Final = contextvars.ContextVar("eventmodel_lenient", default=False)
@@ -616,6 +675,251 @@ def _on_register(tag: str, cls: type) -> None:
 _configure()
 
 
+# -- the direct reading path --------------------------------------------------------------------
+#
+# The converter's path above checks each JSON value in its hook, then hands it
+# to the class's constructor, whose converters and validators check it again.
+# For the built-in classes, a reader generated once per class reads a document
+# straight into an instance: it checks each member's JSON type once, runs only
+# the checks the JSON type does not settle (ids, non-empty text, patterns,
+# ranges, the checks across fields in __attrs_post_init__), and sets the
+# fields of a new instance directly. It never builds an error: on anything
+# unusual (a bad value, an unknown member or type tag, extras, a missing
+# member, nesting past the limit) it gives up, and the converter's path reads
+# the document again, to return what it returns or to raise its error with its
+# path. Once a hook is registered on the converter, the direct path is not
+# used at all, so that the converter decides everything.
+
+
+class _GiveUp(Exception):
+    """The direct reader leaves this document to the converter."""
+
+
+#: Fields whose converter changes a document's value: the value is kept only if the converter leaves it.
+_CONVERTED_WHEN_READ: Final = frozenset({(Confidence, "label")})
+#: Validators that the reader's own checks make redundant, by name.
+_SETTLED_VALIDATORS: Final = frozenset(
+    {
+        "member_of.<locals>.validate",
+        "optional_member_of.<locals>.validate",
+        "tuple_of.<locals>.validate",
+        "optional_instance_of.<locals>.validate",
+    }
+)
+_ID_VALIDATORS: Final = frozenset({"reference.<locals>.validate", "optional_identifier", "id_or_auto"})
+
+
+def _sound(text: str) -> bool:
+    return not has_lone_surrogate(text)
+
+
+def _id_check(var: str) -> str:
+    return f"if {var}.__class__ is not str or len({var}) > MAX_ID_LENGTH or not id_match({var}): raise GiveUp"
+
+
+def _text_check(var: str, *, empty_ok: bool = False) -> str:
+    empty = "" if empty_ok else f"not {var} or "
+    return f"if {var}.__class__ is not str or {empty}not ({var}.isascii() or sound({var})): raise GiveUp"
+
+
+class _ReaderSource:
+    """The source of one class's direct reader, and the names it uses."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.lines: list[str] = []
+        self.after: list[str] = []
+        self.names: dict[str, Any] = {
+            "GiveUp": _GiveUp,
+            "MAX_ID_LENGTH": MAX_ID_LENGTH,
+            "id_match": _ID.fullmatch,
+            "sound": _sound,
+            "EMPTY": EMPTY,
+            "FrozenDict": FrozenDict,
+            "dict": dict,
+            "list": list,
+            "str": str,
+            "int": int,
+            "bool": bool,
+            "tuple": tuple,
+        }
+
+    def name(self, value: Any) -> str:
+        key = f"n{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def read(self, var: str, kind: Any, indent: str) -> None:
+        """Lines that check the JSON value in *var* and put what it reads to in *var*."""
+        add = self.lines.append
+        if kind in (str, int, bool):
+            add(f"{indent}if {var}.__class__ is not {kind.__name__}: raise GiveUp")
+        elif kind is Decimal:
+            add(f"{indent}{var} = {self.name(_decimal)}({var})")
+        elif kind is datetime:
+            add(f"{indent}{var} = {self.name(_datetime)}({var})")
+        elif kind is When:
+            add(f"{indent}{var} = {self.name(_when)}({var})")
+        elif kind is Factuality:
+            add(f"{indent}{var} = {self.name(_FACTUALITIES)}[{var}]")
+        elif _is_enum(kind):
+            add(f"{indent}{var} = {self.name({member.value: member for member in kind})}[{var}]")
+        elif _is_content(kind):
+            add(f"{indent}{var} = {self.name(_read_content)}({var}, depth)")
+        elif kind in _DIRECT_CLASSES:
+            add(f"{indent}{var} = {self.name(_direct_reader_of(kind))}({var}, depth)")
+        elif _is_homogeneous_tuple(kind):
+            (item,) = typing.get_args(kind)[:1]
+            add(f"{indent}if {var}.__class__ is not list: raise GiveUp")
+            if item is str:
+                add(f"{indent}for i in {var}:")
+                add(f"{indent}    if i.__class__ is not str: raise GiveUp")
+                add(f"{indent}{var} = tuple({var})")
+            elif item in _DIRECT_CLASSES:
+                reader = self.name(_direct_reader_of(item))
+                add(f"{indent}{var} = tuple([{reader}(i, depth) for i in {var}])")
+            else:
+                raise TypeError(kind)
+        elif _is_frozen_dict(kind) and len(typing.get_args(kind)) == 2:
+            item = typing.get_args(kind)[1]
+            add(f"{indent}if {var}.__class__ is not dict: raise GiveUp")
+            if item is str:
+                add(f"{indent}for i in {var}.values():")
+                add(f"{indent}    if i.__class__ is not str: raise GiveUp")
+                add(f"{indent}{var} = FrozenDict({var})")
+            elif item in _DIRECT_CLASSES:
+                reader = self.name(_direct_reader_of(item))
+                add(f"{indent}{var} = FrozenDict({{k: {reader}(i, depth) for k, i in {var}.items()}})")
+            else:
+                raise TypeError(kind)
+        else:
+            raise TypeError(kind)
+
+    def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> str | None:
+        """
+        Lines for the field's validator where the reader settles it; else the
+        name of the validator, to be called once the fields are set.
+        """
+        validator = field.validator
+        if validator is None or validator is extras:
+            return None
+        name = getattr(validator, "__qualname__", "")
+        add = self.lines.append
+        if name in _SETTLED_VALIDATORS or validator is boolean:
+            return None
+        if name in _ID_VALIDATORS and kind is str:
+            add(f"{indent}{_id_check(var)}")
+            return None
+        if validator is optional_finite_decimal and kind is Decimal:
+            return None
+        if validator in (text, optional_text, optional_any_text) and kind is str:
+            add(f"{indent}{_text_check(var, empty_ok=validator is optional_any_text)}")
+            return None
+        if name == "references.<locals>.validate" or validator is texts:
+            add(f"{indent}for i in {var}:")
+            add(f"{indent}    {_id_check('i') if validator is not texts else _text_check('i')}")
+            return None
+        return self.name(validator)
+
+    def field(self, field: attrs.Attribute[Any], kind: Any) -> None:
+        add = self.lines.append
+        var = "x"
+        optional = _is_optional(kind)
+        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None)) if optional else kind
+        if field.default is attrs.NOTHING:
+            add(f"    {var} = d[{field.name!r}]")
+            indent = "    "
+        else:
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise TypeError(field.default)
+            add(f"    {var} = d.get({field.name!r}, MISSING)")
+            add(f"    if {var} is MISSING:")
+            add(f"        {var} = {self.name(field.default)}")
+            add("    else:")
+            indent = "        "
+        if optional:
+            add(f"{indent}if {var} is not None:")
+            indent += "    "
+        self.read(var, inner, indent)
+        later = self.check(field, var, inner, indent)
+        if (self.cls, field.name) in _CONVERTED_WHEN_READ:
+            assert field.converter is not None
+            add(f"{indent}if {self.name(field.converter)}({var}) != {var}: raise GiveUp")
+        add(f"    setattr(inst, {field.name!r}, {var})")
+        if later is not None:
+            self.after.append(f"    {later}(inst, {self.name(field)}, inst.{field.name})")
+
+    def build(self) -> Callable[[Any, int], Any]:
+        cls = self.cls
+        fields = attrs.fields(cls)
+        hints = typing.get_type_hints(cls)
+        tag = registry._by_class.get(cls)
+        known = frozenset(field.name for field in fields if field.name != "extras") | (
+            {"type"} if tag is not None else set()
+        )
+        self.names.update(
+            MISSING=_GIVE_UP_MISSING,
+            covers=known.issuperset,
+            cls=cls,
+            new=object.__new__,
+            setattr=object.__setattr__,
+            by_tag=registry._by_tag,
+        )
+        add = self.lines.append
+        add("def read(d, depth):")
+        add("    if d.__class__ is not dict or not covers(d): raise GiveUp")
+        if tag is not None:
+            add(f"    if d.get('type') != {tag!r} or by_tag.get({tag!r}) is not cls: raise GiveUp")
+        if cls is Claim:
+            add("    if depth < 1: raise GiveUp")
+            add("    depth -= 1")
+        add("    inst = new(cls)")
+        for field in fields:
+            if field.name == "extras":
+                add("    setattr(inst, 'extras', EMPTY)")
+            else:
+                self.field(field, hints[field.name])
+        self.lines.extend(self.after)
+        if hasattr(cls, "__attrs_post_init__"):
+            add(f"    {self.name(cls.__attrs_post_init__)}(inst)")
+        add("    return inst")
+        namespace = dict(self.names)
+        exec(compile("\n".join(self.lines), f"<eventmodel direct reader {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
+        reader: Callable[[Any, int], Any] = namespace["read"]
+        return reader
+
+
+_GIVE_UP_MISSING: Final = object()
+_DIRECT_CLASSES: Final = frozenset(
+    {Actor, Affiliation, Source, Claim, Event, Proposition, Participant, Place, GeoPoint, Quantity}
+    | {Confidence, Evidence, TextQuote, TextSpan}
+)
+_direct_readers: dict[type, Callable[[Any, int], Any]] = {}
+_FACTUALITIES: Final = {str(value): value for value in vars(Factuality).values() if isinstance(value, Factuality)}
+
+
+def _direct_reader_of(cls: type) -> Callable[[Any, int], Any]:
+    reader = _direct_readers.get(cls)
+    if reader is None:
+        reader = _direct_readers[cls] = _ReaderSource(cls).build()
+    return reader
+
+
+_CONTENT_TAGS: Final = {"event": Event, "proposition": Proposition, "claim": Claim}
+
+
+def _read_content(value: Any, depth: int) -> Any:
+    if value.__class__ is not dict:
+        raise _GiveUp
+    cls = _CONTENT_TAGS.get(value.get("type"))  # type: ignore[arg-type]
+    if cls is None:
+        raise _GiveUp
+    return _direct_reader_of(cls)(value, depth)
+
+
+_STRUCTURE_HOOKS_OF_EVENTMODEL: Final = converter.structure_changes
+
+
 # -- errors with paths ------------------------------------------------------------------------
 
 
@@ -677,6 +981,11 @@ def from_document(document: Any, cls: type, *, strict: bool = True, max_depth: i
         EventModelError: With the JSON path to the first bad value.
 
     """
+    if converter.structure_changes == _STRUCTURE_HOOKS_OF_EVENTMODEL and cls in _DIRECT_CLASSES:
+        try:
+            return _direct_reader_of(cls)(document, max_depth)
+        except Exception:  # noqa: BLE001, S110 - whatever the direct path leaves, the converter reads again
+            pass
     lenient_token = _LENIENT.set(not strict)
     depth_token = _MAX_DEPTH.set(max_depth)
     try:
