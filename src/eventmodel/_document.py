@@ -67,7 +67,6 @@ from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, Un
 __all__ = ["converter", "from_document", "locate", "tag_of", "to_document"]
 
 
-
 class _Converter(cattrs.Converter):
     """
     cattrs' Converter, counting the hooks registered on it: the direct paths
@@ -227,6 +226,9 @@ def to_document(obj: object) -> Any:
         UnknownTypeError: For an object that is not a model object.
 
     """
+    cls = obj.__class__
+    if cls in _DIRECT_CLASSES and converter.unstructure_changes == _UNSTRUCTURE_HOOKS_OF_EVENTMODEL:
+        return _direct_writer_of(cls)(obj)
     if not attrs.has(type(obj)):
         raise UnknownTypeError("is not an eventmodel object", value=obj)
     return converter.unstructure(obj)
@@ -691,7 +693,7 @@ _configure()
 # used at all, so that the converter decides everything.
 
 
-class _GiveUp(Exception):
+class _GiveUpError(Exception):
     """The direct reader leaves this document to the converter."""
 
 
@@ -730,7 +732,7 @@ class _ReaderSource:
         self.lines: list[str] = []
         self.after: list[str] = []
         self.names: dict[str, Any] = {
-            "GiveUp": _GiveUp,
+            "GiveUp": _GiveUpError,
             "MAX_ID_LENGTH": MAX_ID_LENGTH,
             "id_match": _ID.fullmatch,
             "sound": _sound,
@@ -895,7 +897,9 @@ _DIRECT_CLASSES: Final = frozenset(
     | {Confidence, Evidence, TextQuote, TextSpan}
 )
 _direct_readers: dict[type, Callable[[Any, int], Any]] = {}
-_FACTUALITIES: Final = {str(value): value for value in vars(Factuality).values() if isinstance(value, Factuality)}
+_FACTUALITIES: Final = {
+    str(value): value for value in vars(Factuality).values() if isinstance(value, Factuality)
+}
 
 
 def _direct_reader_of(cls: type) -> Callable[[Any, int], Any]:
@@ -910,14 +914,137 @@ _CONTENT_TAGS: Final = {"event": Event, "proposition": Proposition, "claim": Cla
 
 def _read_content(value: Any, depth: int) -> Any:
     if value.__class__ is not dict:
-        raise _GiveUp
+        raise _GiveUpError
     cls = _CONTENT_TAGS.get(value.get("type"))  # type: ignore[arg-type]
     if cls is None:
-        raise _GiveUp
+        raise _GiveUpError
     return _direct_reader_of(cls)(value, depth)
 
 
 _STRUCTURE_HOOKS_OF_EVENTMODEL: Final = converter.structure_changes
+
+
+# -- the direct writing path --------------------------------------------------------------------
+#
+# A writer generated once per built-in class makes its document in one dict,
+# "type" and "id" first, fields at their defaults left out, extras last: the
+# same document as the converter's path, without copying dicts or looking up
+# hooks. Once a hook is registered on the converter for writing, the
+# converter writes everything.
+
+
+class _WriterSource:
+    """The source of one class's direct writer, and the names it uses."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {"list": list, "str": str, "Relative": Relative}
+
+    def name(self, value: Any) -> str:
+        key = f"n{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def value(self, var: str, kind: Any) -> str:
+        """An expression for the JSON value of *var*, of type *kind*."""
+        if kind in (str, int, bool):
+            return var
+        if kind in (Decimal, Factuality):
+            return f"str({var})"
+        if kind is datetime:
+            return f"{var}.isoformat()"
+        if kind is When:
+            return f"({self.name(_relative_document)}({var}) if {var}.__class__ is Relative else str({var}))"
+        if _is_enum(kind):
+            return f"{var}._value_"
+        if _is_content(kind):
+            return f"{self.name(_write_content)}({var})"
+        if kind in _DIRECT_CLASSES:
+            return f"{self.name(_direct_writer_of(kind))}({var})"
+        if _is_homogeneous_tuple(kind):
+            (item,) = typing.get_args(kind)[:1]
+            if item is str:
+                return f"list({var})"
+            if item in _DIRECT_CLASSES:
+                return f"[{self.name(_direct_writer_of(item))}(i) for i in {var}]"
+        if _is_frozen_dict(kind) and len(typing.get_args(kind)) == 2:
+            item = typing.get_args(kind)[1]
+            if item is str:
+                return f"dict({var}._data)"
+            if item in _DIRECT_CLASSES:
+                return f"{{k: {self.name(_direct_writer_of(item))}(i) for k, i in {var}._data.items()}}"
+        raise TypeError(kind)
+
+    def field(self, field: attrs.Attribute[Any], kind: Any) -> None:
+        add = self.lines.append
+        optional = _is_optional(kind)
+        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None)) if optional else kind
+        add(f"    x = o.{field.name}")
+        expression = self.value("x", inner)
+        if optional and field.default not in (None, attrs.NOTHING):
+            raise TypeError(kind)
+        default = field.default
+        if default is attrs.NOTHING:
+            if optional:
+                expression = f"None if x is None else {expression}"
+            add(f"    d[{field.name!r}] = {expression}")
+            return
+        if default is None or default is False or isinstance(default, Enum):
+            add(f"    if x is not {self.name(default)}:")
+        elif default == ():
+            add("    if x:")
+        elif default is EMPTY:
+            add("    if x._data:")
+        else:
+            add(f"    if x != {self.name(default)}:")
+        add(f"        d[{field.name!r}] = {expression}")
+
+    def build(self) -> Callable[[Any], dict[str, Any]]:
+        cls = self.cls
+        fields = {field.name: field for field in attrs.fields(cls)}
+        hints = typing.get_type_hints(cls)
+        tag = registry._by_class.get(cls)
+        add = self.lines.append
+        add("def write(o):")
+        if tag is not None:
+            add(f"    d = {{'type': {tag!r}}}")
+            if "id" in fields:
+                self.field(fields["id"], hints["id"])
+        else:
+            add("    d = {}")
+        for name, field in fields.items():
+            if name == "extras":
+                add("    if o.extras._data:")
+                add(f"        d.update({self.name(_thaw)}(o.extras))")
+            elif name != "id" or tag is None:
+                self.field(field, hints[name])
+        add("    return d")
+        namespace = dict(self.names)
+        exec(compile("\n".join(self.lines), f"<eventmodel direct writer {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
+        writer: Callable[[Any], dict[str, Any]] = namespace["write"]
+        return writer
+
+
+_direct_writers: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _direct_writer_of(cls: type) -> Callable[[Any], dict[str, Any]]:
+    writer = _direct_writers.get(cls)
+    if writer is None:
+        writer = _direct_writers[cls] = _WriterSource(cls).build()
+    return writer
+
+
+def _write_content(content: Any) -> Any:
+    """Claim content, written as its own class is (a registered subclass through the converter)."""
+    cls = content.__class__
+    if cls in _DIRECT_CLASSES:
+        return _direct_writer_of(cls)(content)
+    return converter.unstructure(content, cls)
+
+
+_UNSTRUCTURE_HOOKS_OF_EVENTMODEL: Final = converter.unstructure_changes
 
 
 # -- errors with paths ------------------------------------------------------------------------

@@ -72,13 +72,12 @@ _TOP_LEVEL: Final = (Actor, Source, Claim)
 
 def _dossier_document(dossier: Dossier) -> dict[str, Any]:
     document: dict[str, Any] = {"eventmodel": dossier.format_version}
-    unstructure = converter.unstructure
     for name, objects in (
         ("actors", dossier.actors),
         ("sources", dossier.sources),
         ("claims", dossier.claims),
     ):
-        items = [unstructure(obj) for obj in objects]
+        items = [to_document(obj) for obj in objects]
         items += [item.document for item in dossier.unrecognized if item.kind == name]
         if items:  # an empty list is the default, left out like every default
             document[name] = items
