@@ -37,12 +37,13 @@ from cattrs.errors import AttributeValidationNote, ClassValidationError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._actor import Actor, Affiliation
-from ._claim import Claim
+from ._claim import MAX_CLAIM_DEPTH, Claim
 from ._confidence import Confidence
 from ._event import Event, Participant, Proposition
 from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import Factuality
 from ._frozen import EMPTY, FrozenDict
+from ._ids import AUTO
 from ._place import GeoPoint, Place
 from ._quantity import Quantity
 from ._registry import registry
@@ -699,6 +700,8 @@ class _GiveUpError(Exception):
 
 #: Fields whose converter changes a document's value: the value is kept only if the converter leaves it.
 _CONVERTED_WHEN_READ: Final = frozenset({(Confidence, "label")})
+#: Validators the reader makes redundant: it reads a Factuality, and content no deeper than the limit.
+_SETTLED_FIELDS: Final = frozenset({(Claim, "factuality"), (Claim, "content")})
 #: Validators that the reader's own checks make redundant, by name.
 _SETTLED_VALIDATORS: Final = frozenset(
     {
@@ -807,8 +810,14 @@ class _ReaderSource:
             return None
         name = getattr(validator, "__qualname__", "")
         add = self.lines.append
-        if name in _SETTLED_VALIDATORS or validator is boolean:
+        if name in _SETTLED_VALIDATORS or validator is boolean or (self.cls, field.name) in _SETTLED_FIELDS:
             return None
+        if name == "whole_number.<locals>.validate" and kind is int:
+            bounds = dict(zip(validator.__code__.co_freevars, validator.__closure__ or (), strict=True))
+            low, high = bounds["minimum"].cell_contents, bounds["maximum"].cell_contents
+            if low is not None and high is not None:
+                add(f"{indent}if not {low!r} <= {var} <= {high!r}: raise GiveUp")
+                return None
         if name in _ID_VALIDATORS and kind is str:
             add(f"{indent}{_id_check(var)}")
             return None
@@ -822,6 +831,13 @@ class _ReaderSource:
             add(f"{indent}    {_id_check('i') if validator is not texts else _text_check('i')}")
             return None
         return self.name(validator)
+
+    def setter(self, name: str) -> str:
+        """A name for the function that sets the field *name* of an instance, for a slot its descriptor's."""
+        slot = vars(self.cls).get(name)
+        if slot is not None and type(slot).__name__ == "member_descriptor":
+            return self.name(slot.__set__)
+        return f"(lambda inst, value: setattr(inst, {name!r}, value))"
 
     def field(self, field: attrs.Attribute[Any], kind: Any) -> None:
         add = self.lines.append
@@ -842,12 +858,18 @@ class _ReaderSource:
         if optional:
             add(f"{indent}if {var} is not None:")
             indent += "    "
-        self.read(var, inner, indent)
-        later = self.check(field, var, inner, indent)
+        if inner is str:  # the field's own check, if the reader settles it, checks the type too
+            before = len(self.lines)
+            later = self.check(field, var, inner, indent)
+            if len(self.lines) == before:
+                self.read(var, inner, indent)
+        else:
+            self.read(var, inner, indent)
+            later = self.check(field, var, inner, indent)
         if (self.cls, field.name) in _CONVERTED_WHEN_READ:
             assert field.converter is not None
             add(f"{indent}if {self.name(field.converter)}({var}) != {var}: raise GiveUp")
-        add(f"    setattr(inst, {field.name!r}, {var})")
+        add(f"    {self.setter(field.name)}(inst, {var})")
         if later is not None:
             self.after.append(f"    {later}(inst, {self.name(field)}, inst.{field.name})")
 
@@ -878,12 +900,16 @@ class _ReaderSource:
         add("    inst = new(cls)")
         for field in fields:
             if field.name == "extras":
-                add("    setattr(inst, 'extras', EMPTY)")
+                add(f"    {self.setter('extras')}(inst, EMPTY)")
             else:
                 self.field(field, hints[field.name])
         self.lines.extend(self.after)
-        if hasattr(cls, "__attrs_post_init__"):
-            add(f"    {self.name(cls.__attrs_post_init__)}(inst)")
+        post_init = getattr(cls, "__attrs_post_init__", None)
+        if post_init is not None:
+            if post_init.__code__.co_names == ("settle_id",):  # it derives the id, if none was given
+                add(f"    if inst.id is {self.name(AUTO)}: {self.name(post_init)}(inst)")
+            else:
+                add(f"    {self.name(post_init)}(inst)")
         add("    return inst")
         namespace = dict(self.names)
         exec(compile("\n".join(self.lines), f"<eventmodel direct reader {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
@@ -1110,7 +1136,7 @@ def from_document(document: Any, cls: type, *, strict: bool = True, max_depth: i
     """
     if converter.structure_changes == _STRUCTURE_HOOKS_OF_EVENTMODEL and cls in _DIRECT_CLASSES:
         try:
-            return _direct_reader_of(cls)(document, max_depth)
+            return _direct_reader_of(cls)(document, min(max_depth, MAX_CLAIM_DEPTH))
         except Exception:  # noqa: BLE001, S110 - whatever the direct path leaves, the converter reads again
             pass
     lenient_token = _LENIENT.set(not strict)
