@@ -314,10 +314,16 @@ def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: 
     if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
         raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
     with collector_paused():
-        data = _parse(text)
-        if cls is Dossier:
-            return _dossier_from(data, strict=strict, max_depth=max_depth)
-        return from_document(data, cls, strict=strict, max_depth=max_depth)
+        return _read(text, cls, strict=strict, max_depth=max_depth)
+
+
+def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int) -> Any:
+    # The parsed document is freed when this returns, before the collector runs again: it then
+    # has only the objects read to look at, not the dicts and lists they were read from.
+    data = _parse(text)
+    if cls is Dossier:
+        return _dossier_from(data, strict=strict, max_depth=max_depth)
+    return from_document(data, cls, strict=strict, max_depth=max_depth)
 
 
 def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
