@@ -181,3 +181,41 @@ def test_a_hook_registered_on_the_converter_is_counted():
     # Nothing registered here: the direct paths are in use in this process.
     assert before == (_document._STRUCTURE_HOOKS_OF_EVENTMODEL, _document._UNSTRUCTURE_HOOKS_OF_EVENTMODEL)
     assert em.json.loads('{"value": "2"}', em.Quantity) == em.Quantity(Decimal("2"))
+
+
+# -- documents in the compact form, which orjson reads when it is installed --------------------
+
+
+def _compact_event(members: str) -> str:
+    return '{"type":"event","id":"event:1","kind":"attack"' + members + "}"
+
+
+@pytest.mark.parametrize(
+    ("members", "reason", "path"),
+    [
+        (',"kind":"attack"', "appears twice in one object", "$.kind"),
+        (',"description":"a","description":"b"', "appears twice in one object", "$.description"),
+        (',"x":1e999', "is a number a float cannot hold exactly", "$.x"),
+        (',"x":NaN', "is not JSON (NaN is a JavaScript value, not a JSON number)", "$.x"),
+        (',"x":' + "9" * 30, None, None),
+        (',"x":"\\ud800"', None, None),
+    ],
+)
+def test_compact_documents_are_refused_as_the_standard_parser_refuses_them(members, reason, path):
+    text = _compact_event(members)
+    for data in (text, text.encode()):
+        with pytest.raises(em.EventModelError) as caught:
+            em.json.loads(data, em.Event)
+        if reason is not None:
+            assert caught.value.reason == reason
+            assert caught.value.path == path
+        else:  # well-formed JSON, refused as an unknown member
+            assert caught.value.reason == "is not a member of an Event"
+            assert caught.value.path == "$.x"
+
+
+def test_compact_documents_keep_their_extras_exactly():
+    text = _compact_event(',"x":[0.5,1.25e-7,9007199254740991,true,null,{"y":"\\n\\u0001"}]')
+    event = em.json.loads(text, em.Event, strict=False)
+    assert event.extras["x"] == (0.5, 1.25e-7, 9007199254740991, True, None, {"y": "\n\x01"})
+    assert json.loads(em.json.dumps(event)) == json.loads(text)

@@ -11,8 +11,10 @@ your own hooks on it as on any cattrs converter.
 
 Writing uses ``orjson`` when it is installed (``pip install
 "eventmodel[fast]"``) and the standard library otherwise; both write the same
-documents. Reading always goes through the standard library's parser, which
-can refuse duplicate member names instead of silently keeping the last.
+documents. Reading goes through the standard library's parser, which can
+refuse duplicate member names instead of silently keeping the last; a
+document in the compact form eventmodel writes, which orjson would write back
+byte for byte, orjson reads, to the same values.
 
 .. versionadded:: 0.1.0
 """
@@ -248,7 +250,35 @@ def _first_bad(data: Any) -> tuple[str, _Bad]:
     raise AssertionError("a value was replaced, so the walk finds it")  # pragma: no cover
 
 
+_NOT_COMPACT: Final = object()
+
+
+def _parse_compact(text: str | bytes) -> Any:
+    """
+    The document, as orjson reads it, if orjson would write it back byte for
+    byte, as eventmodel writes documents; :data:`_NOT_COMPACT` for any other.
+
+    Such a document has no member given twice (writing it back would leave one
+    out), no NaN, and no number that orjson changes on reading, so that the
+    standard library's parser reads it to the same values: anything else, the
+    standard library's parser reads, and names what is wrong.
+    """
+    assert _orjson is not None
+    try:
+        data = _orjson.loads(text)
+        again: bytes = _orjson.dumps(data)
+        same = again == (text if isinstance(text, bytes) else text.encode("utf-8"))
+    except Exception:  # noqa: BLE001 - whatever orjson refuses, the standard library reads
+        return _NOT_COMPACT
+    return data if same else _NOT_COMPACT
+
+
 def _parse(text: str | bytes) -> Any:
+    given: object = text  # checked at run time: callers may pass anything
+    if _orjson is not None and isinstance(given, (str, bytes)) and len(given) <= MAX_DOCUMENT_SIZE:
+        data = _parse_compact(given)
+        if data is not _NOT_COMPACT:
+            return data
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
