@@ -219,3 +219,34 @@ def test_compact_documents_keep_their_extras_exactly():
     event = em.json.loads(text, em.Event, strict=False)
     assert event.extras["x"] == (0.5, 1.25e-7, 9007199254740991, True, None, {"y": "\n\x01"})
     assert json.loads(em.json.dumps(event)) == json.loads(text)
+
+
+BAD_EVENTS = [
+    {"kind": "Attack"},
+    {"kind": ""},
+    {"kind": "attack", "quantities": {"": {"value": "1"}}},
+    {"kind": "attack", "quantities": {"n": {"value": "1", "lower": "2"}}},
+    {"kind": "attack", "details": {"weapon": 1}},
+    {"kind": "attack", "details": {"\ud800": "x"}},
+    {"kind": "attack", "where": {}},
+    {"kind": "attack", "where": {"country": "ua"}},
+    {"kind": "attack", "where": {"point": {"lat": "91", "lon": "0"}}},
+    {"kind": "attack", "participants": [{"actor": "actor:a b", "role": "agent"}]},
+    {"kind": "attack", "participants": [{"actor": "actor:a", "role": ""}]},
+    {"kind": "attack", "when": "2022-02-30"},
+    {"kind": "attack", "id": ""},
+    {"kind": "attack", "description": None, "extra": 1},
+]
+
+
+@pytest.mark.parametrize("members", BAD_EVENTS)
+def test_bad_documents_get_the_converters_error(members):
+    document = {"type": "event", **members}
+    with pytest.raises(em.EventModelError) as direct:
+        _document.from_document(document, em.Event)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _through_converter(monkeypatch)
+        with pytest.raises(em.EventModelError) as through_converter:
+            _document.from_document(document, em.Event)
+    assert type(direct.value) is type(through_converter.value)
+    assert str(direct.value) == str(through_converter.value)

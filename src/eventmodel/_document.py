@@ -733,7 +733,6 @@ class _ReaderSource:
     def __init__(self, cls: type) -> None:
         self.cls = cls
         self.lines: list[str] = []
-        self.after: list[str] = []
         self.names: dict[str, Any] = {
             "GiveUp": _GiveUpError,
             "MAX_ID_LENGTH": MAX_ID_LENGTH,
@@ -803,7 +802,7 @@ class _ReaderSource:
     def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> str | None:
         """
         Lines for the field's validator where the reader settles it; else the
-        name of the validator, to be called once the fields are set.
+        name of the validator, to be called with the value read.
         """
         validator = field.validator
         if validator is None or validator is extras:
@@ -825,6 +824,13 @@ class _ReaderSource:
             return None
         if validator in (text, optional_text, optional_any_text) and kind is str:
             add(f"{indent}{_text_check(var, empty_ok=validator is optional_any_text)}")
+            return None
+        if name == "mapping_of.<locals>.validate" and _is_frozen_dict(kind):
+            closure = dict(zip(validator.__code__.co_freevars, validator.__closure__ or (), strict=True))
+            add(f"{indent}for k, i in {var}._data.items():")
+            add(f"{indent}    {_text_check('k')}")
+            if typing.get_args(kind)[1] is str and not closure["empty_values"].cell_contents:
+                add(f"{indent}    {_text_check('i')}")
             return None
         if name == "references.<locals>.validate" or validator is texts:
             add(f"{indent}for i in {var}:")
@@ -869,9 +875,9 @@ class _ReaderSource:
         if (self.cls, field.name) in _CONVERTED_WHEN_READ:
             assert field.converter is not None
             add(f"{indent}if {self.name(field.converter)}({var}) != {var}: raise GiveUp")
+        if later is not None:  # a default needs no check
+            add(f"{indent}{later}(inst, {self.name(field)}, {var})")
         add(f"    {self.setter(field.name)}(inst, {var})")
-        if later is not None:
-            self.after.append(f"    {later}(inst, {self.name(field)}, inst.{field.name})")
 
     def build(self) -> Callable[[Any, int], Any]:
         cls = self.cls
@@ -903,7 +909,6 @@ class _ReaderSource:
                 add(f"    {self.setter('extras')}(inst, EMPTY)")
             else:
                 self.field(field, hints[field.name])
-        self.lines.extend(self.after)
         post_init = getattr(cls, "__attrs_post_init__", None)
         if post_init is not None:
             if post_init.__code__.co_names == ("settle_id",):  # it derives the id, if none was given
