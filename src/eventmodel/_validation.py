@@ -95,11 +95,15 @@ def _check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: objec
 
 def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string."""
+    if value.__class__ is str and value and value.isascii():
+        return
     _check_str(inst, attribute, value, empty_ok=False)
 
 
 def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or a non-empty string."""
+    if value is None or (value.__class__ is str and value and value.isascii()):
+        return
     if value is not None:
         _check_str(inst, attribute, value, empty_ok=False)
 
@@ -144,6 +148,8 @@ def reference(kind: str, *, optional: bool = False) -> Validator:
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
+        if value.__class__ is str and len(value) <= MAX_ID_LENGTH and _ID.fullmatch(value):
+            return  # a valid id: see check_id
         if not isinstance(value, str):
             fail(inst, attribute, f"must be {_article(kind)} {kind} or its id", value, wrong_type=True)
         check_id(inst, attribute, value)
@@ -155,6 +161,8 @@ def references(kind: str) -> Validator:
     """A tuple of ids of *kind* objects."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value.__class__ is tuple and not value:
+            return  # the default
         items = _require_tuple(inst, attribute, value, f"{kind}s or their ids")
         for index, item in enumerate(items):
             if not isinstance(item, str):
