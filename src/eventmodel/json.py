@@ -155,7 +155,10 @@ def dumps(obj: object, *, backend: Backend | None = None) -> str:
         InvalidValueError: For an orjson backend that is not installed.
 
     """
-    return _encode(document(obj), _backend(backend))
+    chosen = _backend(backend)
+    # The document is a tree of fresh dicts and lists with no cycles, freed before the collector runs again.
+    with collector_paused():
+        return _encode(document(obj), chosen)
 
 
 def dump(obj: object, fp: IO[str], *, backend: Backend | None = None) -> None:
