@@ -249,6 +249,8 @@ def ref_id(value: object, kind: type) -> Any:
 
 def to_ref_tuple(value: object, kind: type) -> Any:
     """Like :func:`to_tuple`, and each object of *kind* becomes its id."""
+    if value.__class__ is tuple and not value:
+        return value  # the default
     items = to_tuple(value)
     if isinstance(items, tuple):
         if all(item.__class__ is str for item in items):
@@ -273,6 +275,8 @@ def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validato
     """A mapping from non-empty string keys to values of *kind*."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is EMPTY:  # the default
+            return
         if not isinstance(value, FrozenDict):
             fail(inst, attribute, f"must be a mapping of names to {what}", value, wrong_type=True)
         for key, item in value.items():
@@ -339,6 +343,8 @@ _NUMBER: Final = re.compile(r"[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.
 
 
 def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
+    if value.__class__ is Decimal and value.is_finite():
+        return
     if isinstance(value, str) and len(value) > MAX_NUMBER_TEXT:
         fail(
             inst,
@@ -367,7 +373,7 @@ def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: o
 
 
 def optional_finite_decimal(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
+    if value is not None and not (value.__class__ is Decimal and value.is_finite()):
         finite_decimal(inst, attribute, value)
 
 
