@@ -51,7 +51,7 @@ def test_direct_paths_agree_with_the_converter(cls):
         document = _document.to_document(obj)
         assert document == converter.unstructure(obj)
         assert list(document) == list(converter.unstructure(obj))  # the same member order
-        read = _document._direct_reader_of(cls)(document, em.json.MAX_DEPTH)  # no giving up
+        read = _document._direct_reader_of(cls)(document, em.json.MAX_DEPTH, {})  # no giving up
         assert read == obj
         assert type(read) is type(obj)
         assert read == converter.structure(document, cls)
@@ -80,7 +80,7 @@ def test_the_direct_reader_leaves_bad_documents_to_the_converter():
         [],
     ):
         with pytest.raises((_document._GiveUpError, em.EventModelError, KeyError)):
-            reader(document, 1)
+            reader(document, 1, {})
     with pytest.raises(em.InvalidValueError) as caught:
         em.json.loads('{"lower": "2", "upper": "1"}', em.Quantity)
     assert (
@@ -250,3 +250,28 @@ def test_bad_documents_get_the_converters_error(members):
             _document.from_document(document, em.Event)
     assert type(direct.value) is type(through_converter.value)
     assert str(direct.value) == str(through_converter.value)
+
+
+def test_a_dossier_read_shares_one_object_for_each_id_and_time():
+    moment = em.When.parse("2022-03-27")
+    claims = [
+        em.Claim(
+            "actor:a", em.Event("attack", when=moment, participants=[em.Participant("actor:a", "agent")])
+        )
+        for _ in range(2)
+    ] + [em.Claim("actor:a", em.Event("shelling", when=em.When.parse("2022-03-27")), made_at=moment)]
+    back = em.json.loads(em.json.dumps(em.Dossier(claims)), em.Dossier)
+    assert list(back.claims) == claims[:1] + claims[2:]  # the first two are one claim
+    first, other = back.claims
+    assert first.claimant is other.claimant is first.content.participants[0].actor
+    assert first.content.when is other.content.when is other.made_at
+    assert first.content.when == moment
+
+
+def test_an_id_seen_before_is_still_checked_where_it_is_not_an_id():
+    text = '{"eventmodel":"1.0","actors":[{"type":"actor","id":"x","name":"A"}],' + (
+        '"claims":[{"type":"claim","claimant":"x","content":{"type":"event","kind":"x","where":{"country":"x"}}}]}'
+    )
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.json.loads(text, em.Dossier)
+    assert caught.value.path == "$.claims[0].content.where.country"

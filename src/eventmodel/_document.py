@@ -718,8 +718,16 @@ def _sound(text: str) -> bool:
     return not has_lone_surrogate(text)
 
 
-def _id_check(var: str) -> str:
-    return f"if {var}.__class__ is not str or len({var}) > MAX_ID_LENGTH or not id_match({var}): raise GiveUp"
+def _id_check(var: str, indent: str) -> str:
+    """Lines that check an id once per document, and keep one string for each id."""
+    return (
+        f"{indent}y = seen.get({var})\n"
+        f"{indent}if y is None:\n"
+        f"{indent}    if {var}.__class__ is not str or len({var}) > MAX_ID_LENGTH or not id_match({var}): raise GiveUp\n"
+        f"{indent}    seen[{var}] = {var}\n"
+        f"{indent}else:\n"
+        f"{indent}    {var} = y"
+    )
 
 
 def _text_check(var: str, *, empty_ok: bool = False) -> str:
@@ -746,6 +754,7 @@ class _ReaderSource:
             "int": int,
             "bool": bool,
             "tuple": tuple,
+            "When": When,
         }
 
     def name(self, value: Any) -> str:
@@ -762,16 +771,20 @@ class _ReaderSource:
             add(f"{indent}{var} = {self.name(_decimal)}({var})")
         elif kind is datetime:
             add(f"{indent}{var} = {self.name(_datetime)}({var})")
-        elif kind is When:
-            add(f"{indent}{var} = {self.name(_when)}({var})")
+        elif kind is When:  # one object for each time text: times repeat, and are immutable
+            add(f"{indent}y = seen.get(({var}, When)) if {var}.__class__ is str else None")
+            add(f"{indent}if y is None:")
+            add(f"{indent}    y = {self.name(_when)}({var})")
+            add(f"{indent}    if {var}.__class__ is str: seen[({var}, When)] = y")
+            add(f"{indent}{var} = y")
         elif kind is Factuality:
             add(f"{indent}{var} = {self.name(_FACTUALITIES)}[{var}]")
         elif _is_enum(kind):
             add(f"{indent}{var} = {self.name({member.value: member for member in kind})}[{var}]")
         elif _is_content(kind):
-            add(f"{indent}{var} = {self.name(_read_content)}({var}, depth)")
+            add(f"{indent}{var} = {self.name(_read_content)}({var}, depth, seen)")
         elif kind in _DIRECT_CLASSES:
-            add(f"{indent}{var} = {self.name(_direct_reader_of(kind))}({var}, depth)")
+            add(f"{indent}{var} = {self.name(_direct_reader_of(kind))}({var}, depth, seen)")
         elif _is_homogeneous_tuple(kind):
             (item,) = typing.get_args(kind)[:1]
             add(f"{indent}if {var}.__class__ is not list: raise GiveUp")
@@ -781,7 +794,7 @@ class _ReaderSource:
                 add(f"{indent}{var} = tuple({var})")
             elif item in _DIRECT_CLASSES:
                 reader = self.name(_direct_reader_of(item))
-                add(f"{indent}{var} = tuple([{reader}(i, depth) for i in {var}])")
+                add(f"{indent}{var} = tuple([{reader}(i, depth, seen) for i in {var}])")
             else:
                 raise TypeError(kind)
         elif _is_frozen_dict(kind) and len(typing.get_args(kind)) == 2:
@@ -793,7 +806,7 @@ class _ReaderSource:
                 add(f"{indent}{var} = FrozenDict({var})")
             elif item in _DIRECT_CLASSES:
                 reader = self.name(_direct_reader_of(item))
-                add(f"{indent}{var} = FrozenDict({{k: {reader}(i, depth) for k, i in {var}.items()}})")
+                add(f"{indent}{var} = FrozenDict({{k: {reader}(i, depth, seen) for k, i in {var}.items()}})")
             else:
                 raise TypeError(kind)
         else:
@@ -818,7 +831,7 @@ class _ReaderSource:
                 add(f"{indent}if not {low!r} <= {var} <= {high!r}: raise GiveUp")
                 return None
         if name in _ID_VALIDATORS and kind is str:
-            add(f"{indent}{_id_check(var)}")
+            add(_id_check(var, indent))
             return None
         if validator is optional_finite_decimal and kind is Decimal:
             return None
@@ -833,8 +846,15 @@ class _ReaderSource:
                 add(f"{indent}    {_text_check('i')}")
             return None
         if name == "references.<locals>.validate" or validator is texts:
-            add(f"{indent}for i in {var}:")
-            add(f"{indent}    {_id_check('i') if validator is not texts else _text_check('i')}")
+            if validator is texts:
+                add(f"{indent}for i in {var}:")
+                add(f"{indent}    {_text_check('i')}")
+            else:
+                add(f"{indent}items = []")
+                add(f"{indent}for i in {var}:")
+                add(_id_check("i", indent + "    "))
+                add(f"{indent}    items.append(i)")
+                add(f"{indent}{var} = tuple(items)")
             return None
         return self.name(validator)
 
@@ -879,7 +899,7 @@ class _ReaderSource:
             add(f"{indent}{later}(inst, {self.name(field)}, {var})")
         add(f"    {self.setter(field.name)}(inst, {var})")
 
-    def build(self) -> Callable[[Any, int], Any]:
+    def build(self) -> Callable[[Any, int, dict[Any, Any]], Any]:
         cls = self.cls
         fields = attrs.fields(cls)
         hints = typing.get_type_hints(cls)
@@ -896,7 +916,7 @@ class _ReaderSource:
             by_tag=registry._by_tag,
         )
         add = self.lines.append
-        add("def read(d, depth):")
+        add("def read(d, depth, seen):")
         add("    if d.__class__ is not dict or not covers(d): raise GiveUp")
         if tag is not None:
             add(f"    if d.get('type') != {tag!r} or by_tag.get({tag!r}) is not cls: raise GiveUp")
@@ -918,7 +938,7 @@ class _ReaderSource:
         add("    return inst")
         namespace = dict(self.names)
         exec(compile("\n".join(self.lines), f"<eventmodel direct reader {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
-        reader: Callable[[Any, int], Any] = namespace["read"]
+        reader: Callable[[Any, int, dict[Any, Any]], Any] = namespace["read"]
         return reader
 
 
@@ -927,13 +947,13 @@ _DIRECT_CLASSES: Final = frozenset(
     {Actor, Affiliation, Source, Claim, Event, Proposition, Participant, Place, GeoPoint, Quantity}
     | {Confidence, Evidence, TextQuote, TextSpan}
 )
-_direct_readers: dict[type, Callable[[Any, int], Any]] = {}
+_direct_readers: dict[type, Callable[[Any, int, dict[Any, Any]], Any]] = {}
 _FACTUALITIES: Final = {
     str(value): value for value in vars(Factuality).values() if isinstance(value, Factuality)
 }
 
 
-def _direct_reader_of(cls: type) -> Callable[[Any, int], Any]:
+def _direct_reader_of(cls: type) -> Callable[[Any, int, dict[Any, Any]], Any]:
     reader = _direct_readers.get(cls)
     if reader is None:
         reader = _direct_readers[cls] = _ReaderSource(cls).build()
@@ -943,13 +963,13 @@ def _direct_reader_of(cls: type) -> Callable[[Any, int], Any]:
 _CONTENT_TAGS: Final = {"event": Event, "proposition": Proposition, "claim": Claim}
 
 
-def _read_content(value: Any, depth: int) -> Any:
+def _read_content(value: Any, depth: int, seen: dict[Any, Any]) -> Any:
     if value.__class__ is not dict:
         raise _GiveUpError
     cls = _CONTENT_TAGS.get(value.get("type"))  # type: ignore[arg-type]
     if cls is None:
         raise _GiveUpError
-    return _direct_reader_of(cls)(value, depth)
+    return _direct_reader_of(cls)(value, depth, seen)
 
 
 _STRUCTURE_HOOKS_OF_EVENTMODEL: Final = converter.structure_changes
@@ -1131,9 +1151,15 @@ def locate(error: BaseException, path: str = "$") -> EventModelError:
     return InvalidValueError(f"cannot be read ({type(error).__name__}: {error})", path=path)
 
 
-def from_document(document: Any, cls: type, *, strict: bool = True, max_depth: int = 50) -> Any:
+def from_document(
+    document: Any, cls: type, *, strict: bool = True, max_depth: int = 50, seen: dict[Any, Any] | None = None
+) -> Any:
     """
     The model object of class *cls* that *document* describes.
+
+    *seen* holds the ids and times read so far from the same document (a
+    dossier's objects are read one at a time): each is checked once, and its
+    objects are shared.
 
     Raises:
         EventModelError: With the JSON path to the first bad value.
@@ -1141,7 +1167,9 @@ def from_document(document: Any, cls: type, *, strict: bool = True, max_depth: i
     """
     if converter.structure_changes == _STRUCTURE_HOOKS_OF_EVENTMODEL and cls in _DIRECT_CLASSES:
         try:
-            return _direct_reader_of(cls)(document, min(max_depth, MAX_CLAIM_DEPTH))
+            return _direct_reader_of(cls)(
+                document, min(max_depth, MAX_CLAIM_DEPTH), {} if seen is None else seen
+            )
         except Exception:  # noqa: BLE001, S110 - whatever the direct path leaves, the converter reads again
             pass
     lenient_token = _LENIENT.set(not strict)

@@ -397,6 +397,7 @@ def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
             raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
     dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
     unrecognized: list[Unrecognized] = []
+    seen: dict[Any, Any] = {}  # the ids and times read so far, each checked once and its object shared
     for name, base in _LISTS.items():
         items = data.get(name, [])
         if type(items) is not list:
@@ -404,7 +405,7 @@ def _dossier_from(data: Any, *, strict: bool, max_depth: int) -> Dossier:
         for index, item in enumerate(items):
             path = f"$.{name}[{index}]"
             try:
-                obj = from_document(item, base, strict=strict, max_depth=max_depth)
+                obj = from_document(item, base, strict=strict, max_depth=max_depth, seen=seen)
             except UnknownTypeError as error:
                 if strict or type(item) is not dict:
                     raise _at(error, path) from None
