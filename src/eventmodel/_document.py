@@ -15,7 +15,10 @@ Reading is strict: a JSON value of the wrong type is an error, never a
 conversion, and every error names the JSON path to the bad value.
 
 Both halves live on one cattrs converter, :data:`converter`, which
-:mod:`eventmodel.json` makes public.
+:mod:`eventmodel.json` makes public. For the built-in classes, readers and
+writers generated once per class do the same work directly (see "the direct
+reading path" and "the direct writing path" below), as long as no hook has
+been registered on the converter since.
 """
 
 from __future__ import annotations

@@ -6,8 +6,11 @@ out, and read back strictly: a value of the wrong JSON type is an error, not
 a conversion, and every error names the JSON path to the bad value
 (``$.claims[3].content.confidence.value``). What goes in comes back equal.
 
-All of it runs through one cattrs converter, :data:`converter`; register
-your own hooks on it as on any cattrs converter.
+All of it is defined by one cattrs converter, :data:`converter`; register
+your own hooks on it as on any cattrs converter. (The built-in classes are
+read and written by code generated once from the same rules, faster; once a
+hook is registered on the converter, the converter does all the reading, or
+writing, itself.)
 
 Writing uses ``orjson`` when it is installed (``pip install
 "eventmodel[fast]"``) and the standard library otherwise; both write the same
