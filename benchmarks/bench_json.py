@@ -391,7 +391,8 @@ def report_header(args: argparse.Namespace, batch: workload.Batch) -> None:
     print(f"{args.repeats} repeats, interleaved; garbage collector on: {gc.isenabled()}")
     if "backend" not in inspect.signature(em_json.loads).parameters:
         print(
-            "eventmodel.json.loads reads with the standard library's json whatever the backend: the backend is the writer's"
+            "eventmodel.json.loads reads eventmodel's compact JSON with orjson when it is installed, whatever the "
+            "backend: the backend is the writer's"
         )
     print(
         "Rates are top-level claims per second (median); ratios are to eventmodel (orjson), paired per repeat."

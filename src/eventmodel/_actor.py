@@ -45,18 +45,26 @@ def _kind(value: ActorKind | str) -> ActorKind:
 
 
 def _actor_ref(value: Actor | str) -> str:
+    if type(value) is str:  # an id already, the common case
+        return value
     return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _aliases(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:  # the common case
+        return value
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 
 def _affiliations(value: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
+    if type(value) is tuple:  # the common case
+        return value
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 
 def _identifiers(value: Mapping[str, str]) -> FrozenDict[str, str]:
+    if type(value) is FrozenDict:  # the default, or a mapping already made
+        return value
     return v.to_frozen_dict(value)  # type: ignore[no-any-return]
 
 

@@ -53,10 +53,14 @@ class SpeechAct(v.ModelEnum):
 
 
 def _speech_act(value: SpeechAct | str) -> SpeechAct:
+    if type(value) is SpeechAct:
+        return value
     return v.coerce_enum(SpeechAct, value)  # type: ignore[no-any-return]
 
 
 def _factuality(value: Factuality | str) -> Factuality:
+    if type(value) is Factuality:
+        return value
     if isinstance(value, str):
         try:
             return Factuality.parse(value)
@@ -66,18 +70,26 @@ def _factuality(value: Factuality | str) -> Factuality:
 
 
 def _actor_ref(value: Actor | str | None) -> str | None:
+    if value is None or type(value) is str:  # an id already, the common case
+        return value
     return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _event_ref(value: Event | str | None) -> str | None:
+    if value is None or type(value) is str:  # an id already, the common case
+        return value
     return v.ref_id(value, Event)  # type: ignore[no-any-return]
 
 
 def _claim_refs(value: Iterable[Claim | str]) -> tuple[str, ...]:
+    if type(value) is tuple and not value:  # the default
+        return value
     return v.to_ref_tuple(value, Claim)  # type: ignore[no-any-return]
 
 
 def _evidence(value: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    if type(value) is tuple:  # the common case
+        return value
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 

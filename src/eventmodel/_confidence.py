@@ -117,6 +117,9 @@ def _normalise_label(value: object) -> Any:
     return value
 
 
+_PERCENT: Final = v.whole_number(0, 100)
+
+
 def _percent(value: int | None) -> int | None:
     return value
 
@@ -163,7 +166,7 @@ class Confidence:
     @value.validator
     def _check_value(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
-            v.whole_number(0, 100)(self, attribute, value)
+            _PERCENT(self, attribute, value)
 
     def __attrs_post_init__(self) -> None:
         scale, label, value = self.scale, self.label, self.value

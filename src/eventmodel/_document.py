@@ -15,7 +15,10 @@ Reading is strict: a JSON value of the wrong type is an error, never a
 conversion, and every error names the JSON path to the bad value.
 
 Both halves live on one cattrs converter, :data:`converter`, which
-:mod:`eventmodel.json` makes public.
+:mod:`eventmodel.json` makes public. For the built-in classes, readers and
+writers generated once per class do the same work directly (see "the direct
+reading path" and "the direct writing path" below), as long as no hook has
+been registered on the converter since.
 """
 
 from __future__ import annotations
@@ -36,19 +39,78 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._claim import Claim
+from ._actor import Actor, Affiliation
+from ._claim import MAX_CLAIM_DEPTH, Claim
 from ._confidence import Confidence
+from ._event import Event, Participant, Proposition
+from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import Factuality
-from ._frozen import FrozenDict
+from ._frozen import EMPTY, FrozenDict
+from ._ids import AUTO
+from ._place import GeoPoint, Place
+from ._quantity import Quantity
 from ._registry import registry
 from ._relative import Anchor
-from ._validation import member_path
+from ._source import Source
+from ._validation import (
+    _ID,
+    MAX_ID_LENGTH,
+    boolean,
+    extras,
+    has_lone_surrogate,
+    member_path,
+    optional_any_text,
+    optional_finite_decimal,
+    optional_text,
+    text,
+    texts,
+)
 from ._when import Relative, When
 from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 
 __all__ = ["converter", "from_document", "locate", "tag_of", "to_document"]
 
-converter: Final = cattrs.Converter()
+
+class _Converter(cattrs.Converter):
+    """
+    cattrs' Converter, counting the hooks registered on it: the direct paths
+    (below) read and write the built-in classes without going through it, and
+    step aside once anyone registers a hook after eventmodel's own.
+    """
+
+    __slots__ = ("structure_changes", "unstructure_changes")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.structure_changes = 0
+        self.unstructure_changes = 0
+        super().__init__(*args, **kwargs)
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self.structure_changes += 1
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self.structure_changes += 1
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self.structure_changes += 1
+        return super().register_structure_hook_factory(*args, **kwargs)
+
+    def register_unstructure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        self.unstructure_changes += 1
+        return super().register_unstructure_hook(*args, **kwargs)
+
+    def register_unstructure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        self.unstructure_changes += 1
+        return super().register_unstructure_hook_func(*args, **kwargs)
+
+    def register_unstructure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        self.unstructure_changes += 1
+        return super().register_unstructure_hook_factory(*args, **kwargs)
+
+
+converter: Final = _Converter()
 
 #: Whether unknown members and types are kept (lenient) or refused (strict).
 _LENIENT: Final = contextvars.ContextVar("eventmodel_lenient", default=False)
@@ -168,6 +230,9 @@ def to_document(obj: object) -> Any:
         UnknownTypeError: For an object that is not a model object.
 
     """
+    cls = obj.__class__
+    if cls in _DIRECT_CLASSES and converter.unstructure_changes == _UNSTRUCTURE_HOOKS_OF_EVENTMODEL:
+        return _direct_writer_of(cls)(obj)
     if not attrs.has(type(obj)):
         raise UnknownTypeError("is not an eventmodel object", value=obj)
     return converter.unstructure(obj)
@@ -616,6 +681,426 @@ def _on_register(tag: str, cls: type) -> None:
 _configure()
 
 
+# -- the direct reading path --------------------------------------------------------------------
+#
+# The converter's path above checks each JSON value in its hook, then hands it
+# to the class's constructor, whose converters and validators check it again.
+# For the built-in classes, a reader generated once per class reads a document
+# straight into an instance: it checks each member's JSON type once, runs only
+# the checks the JSON type does not settle (ids, non-empty text, patterns,
+# ranges, the checks across fields in __attrs_post_init__), and sets the
+# fields of a new instance directly. It never builds an error: on anything
+# unusual (a bad value, an unknown member or type tag, extras, a missing
+# member, nesting past the limit) it gives up, and the converter's path reads
+# the document again, to return what it returns or to raise its error with its
+# path. Once a hook is registered on the converter, the direct path is not
+# used at all, so that the converter decides everything.
+
+
+class _GiveUpError(Exception):
+    """The direct reader leaves this document to the converter."""
+
+
+#: Fields whose converter changes a document's value: the value is kept only if the converter leaves it.
+_CONVERTED_WHEN_READ: Final = frozenset({(Confidence, "label")})
+#: Validators the reader makes redundant: it reads a Factuality, and content no deeper than the limit.
+_SETTLED_FIELDS: Final = frozenset({(Claim, "factuality"), (Claim, "content")})
+#: Validators that the reader's own checks make redundant, by name.
+_SETTLED_VALIDATORS: Final = frozenset(
+    {
+        "member_of.<locals>.validate",
+        "optional_member_of.<locals>.validate",
+        "tuple_of.<locals>.validate",
+        "optional_instance_of.<locals>.validate",
+    }
+)
+_ID_VALIDATORS: Final = frozenset({"reference.<locals>.validate", "optional_identifier", "id_or_auto"})
+
+
+def _sound(text: str) -> bool:
+    return not has_lone_surrogate(text)
+
+
+def _id_check(var: str, indent: str) -> str:
+    """Lines that check an id once per document, and keep one string for each id."""
+    return (
+        f"{indent}y = seen.get({var})\n"
+        f"{indent}if y is None:\n"
+        f"{indent}    if {var}.__class__ is not str or len({var}) > MAX_ID_LENGTH or not id_match({var}): raise GiveUp\n"
+        f"{indent}    seen[{var}] = {var}\n"
+        f"{indent}else:\n"
+        f"{indent}    {var} = y"
+    )
+
+
+def _text_check(var: str, *, empty_ok: bool = False) -> str:
+    empty = "" if empty_ok else f"not {var} or "
+    return f"if {var}.__class__ is not str or {empty}not ({var}.isascii() or sound({var})): raise GiveUp"
+
+
+class _ReaderSource:
+    """The source of one class's direct reader, and the names it uses."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {
+            "GiveUp": _GiveUpError,
+            "MAX_ID_LENGTH": MAX_ID_LENGTH,
+            "id_match": _ID.fullmatch,
+            "sound": _sound,
+            "EMPTY": EMPTY,
+            "FrozenDict": FrozenDict,
+            "dict": dict,
+            "list": list,
+            "str": str,
+            "int": int,
+            "bool": bool,
+            "tuple": tuple,
+            "When": When,
+        }
+
+    def name(self, value: Any) -> str:
+        key = f"n{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def read(self, var: str, kind: Any, indent: str) -> None:
+        """Lines that check the JSON value in *var* and put what it reads to in *var*."""
+        add = self.lines.append
+        if kind in (str, int, bool):
+            add(f"{indent}if {var}.__class__ is not {kind.__name__}: raise GiveUp")
+        elif kind is Decimal:
+            add(f"{indent}{var} = {self.name(_decimal)}({var})")
+        elif kind is datetime:
+            add(f"{indent}{var} = {self.name(_datetime)}({var})")
+        elif kind is When:  # one object for each time text: times repeat, and are immutable
+            add(f"{indent}y = seen.get(({var}, When)) if {var}.__class__ is str else None")
+            add(f"{indent}if y is None:")
+            add(f"{indent}    y = {self.name(_when)}({var})")
+            add(f"{indent}    if {var}.__class__ is str: seen[({var}, When)] = y")
+            add(f"{indent}{var} = y")
+        elif kind is Factuality:
+            add(f"{indent}{var} = {self.name(_FACTUALITIES)}[{var}]")
+        elif _is_enum(kind):
+            add(f"{indent}{var} = {self.name({member.value: member for member in kind})}[{var}]")
+        elif _is_content(kind):
+            add(f"{indent}{var} = {self.name(_read_content)}({var}, depth, seen)")
+        elif kind in _DIRECT_CLASSES:
+            add(f"{indent}{var} = {self.name(_direct_reader_of(kind))}({var}, depth, seen)")
+        elif _is_homogeneous_tuple(kind):
+            (item,) = typing.get_args(kind)[:1]
+            add(f"{indent}if {var}.__class__ is not list: raise GiveUp")
+            if item is str:
+                add(f"{indent}for i in {var}:")
+                add(f"{indent}    if i.__class__ is not str: raise GiveUp")
+                add(f"{indent}{var} = tuple({var})")
+            elif item in _DIRECT_CLASSES:
+                reader = self.name(_direct_reader_of(item))
+                add(f"{indent}{var} = tuple([{reader}(i, depth, seen) for i in {var}])")
+            else:
+                raise TypeError(kind)
+        elif _is_frozen_dict(kind) and len(typing.get_args(kind)) == 2:
+            item = typing.get_args(kind)[1]
+            add(f"{indent}if {var}.__class__ is not dict: raise GiveUp")
+            if item is str:
+                add(f"{indent}for i in {var}.values():")
+                add(f"{indent}    if i.__class__ is not str: raise GiveUp")
+                add(f"{indent}{var} = FrozenDict({var})")
+            elif item in _DIRECT_CLASSES:
+                reader = self.name(_direct_reader_of(item))
+                add(f"{indent}{var} = FrozenDict({{k: {reader}(i, depth, seen) for k, i in {var}.items()}})")
+            else:
+                raise TypeError(kind)
+        else:
+            raise TypeError(kind)
+
+    def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> str | None:
+        """
+        Lines for the field's validator where the reader settles it; else the
+        name of the validator, to be called with the value read.
+        """
+        validator = field.validator
+        if validator is None or validator is extras:
+            return None
+        name = getattr(validator, "__qualname__", "")
+        add = self.lines.append
+        if name in _SETTLED_VALIDATORS or validator is boolean or (self.cls, field.name) in _SETTLED_FIELDS:
+            return None
+        if name == "whole_number.<locals>.validate" and kind is int:
+            bounds = dict(zip(validator.__code__.co_freevars, validator.__closure__ or (), strict=True))
+            low, high = bounds["minimum"].cell_contents, bounds["maximum"].cell_contents
+            if low is not None and high is not None:
+                add(f"{indent}if not {low!r} <= {var} <= {high!r}: raise GiveUp")
+                return None
+        if name in _ID_VALIDATORS and kind is str:
+            add(_id_check(var, indent))
+            return None
+        if validator is optional_finite_decimal and kind is Decimal:
+            return None
+        if validator in (text, optional_text, optional_any_text) and kind is str:
+            add(f"{indent}{_text_check(var, empty_ok=validator is optional_any_text)}")
+            return None
+        if name == "mapping_of.<locals>.validate" and _is_frozen_dict(kind):
+            closure = dict(zip(validator.__code__.co_freevars, validator.__closure__ or (), strict=True))
+            add(f"{indent}for k, i in {var}._data.items():")
+            add(f"{indent}    {_text_check('k')}")
+            if typing.get_args(kind)[1] is str and not closure["empty_values"].cell_contents:
+                add(f"{indent}    {_text_check('i')}")
+            return None
+        if name == "references.<locals>.validate" or validator is texts:
+            if validator is texts:
+                add(f"{indent}for i in {var}:")
+                add(f"{indent}    {_text_check('i')}")
+            else:
+                add(f"{indent}items = []")
+                add(f"{indent}for i in {var}:")
+                add(_id_check("i", indent + "    "))
+                add(f"{indent}    items.append(i)")
+                add(f"{indent}{var} = tuple(items)")
+            return None
+        return self.name(validator)
+
+    def setter(self, name: str) -> str:
+        """A name for the function that sets the field *name* of an instance, for a slot its descriptor's."""
+        slot = vars(self.cls).get(name)
+        if slot is not None and type(slot).__name__ == "member_descriptor":
+            return self.name(slot.__set__)
+        return f"(lambda inst, value: setattr(inst, {name!r}, value))"
+
+    def field(self, field: attrs.Attribute[Any], kind: Any) -> None:
+        add = self.lines.append
+        var = "x"
+        optional = _is_optional(kind)
+        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None)) if optional else kind
+        if field.default is attrs.NOTHING:
+            add(f"    {var} = d[{field.name!r}]")
+            indent = "    "
+        else:
+            if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+                raise TypeError(field.default)
+            add(f"    {var} = d.get({field.name!r}, MISSING)")
+            add(f"    if {var} is MISSING:")
+            add(f"        {var} = {self.name(field.default)}")
+            add("    else:")
+            indent = "        "
+        if optional:
+            add(f"{indent}if {var} is not None:")
+            indent += "    "
+        if inner is str:  # the field's own check, if the reader settles it, checks the type too
+            before = len(self.lines)
+            later = self.check(field, var, inner, indent)
+            if len(self.lines) == before:
+                self.read(var, inner, indent)
+        else:
+            self.read(var, inner, indent)
+            later = self.check(field, var, inner, indent)
+        if (self.cls, field.name) in _CONVERTED_WHEN_READ:
+            assert field.converter is not None
+            add(f"{indent}if {self.name(field.converter)}({var}) != {var}: raise GiveUp")
+        if later is not None:  # a default needs no check
+            add(f"{indent}{later}(inst, {self.name(field)}, {var})")
+        add(f"    {self.setter(field.name)}(inst, {var})")
+
+    def build(self) -> Callable[[Any, int, dict[Any, Any]], Any]:
+        cls = self.cls
+        fields = attrs.fields(cls)
+        hints = typing.get_type_hints(cls)
+        tag = registry._by_class.get(cls)
+        known = frozenset(field.name for field in fields if field.name != "extras") | (
+            {"type"} if tag is not None else set()
+        )
+        self.names.update(
+            MISSING=_GIVE_UP_MISSING,
+            covers=known.issuperset,
+            cls=cls,
+            new=object.__new__,
+            setattr=object.__setattr__,
+            by_tag=registry._by_tag,
+        )
+        add = self.lines.append
+        add("def read(d, depth, seen):")
+        add("    if d.__class__ is not dict or not covers(d): raise GiveUp")
+        if tag is not None:
+            add(f"    if d.get('type') != {tag!r} or by_tag.get({tag!r}) is not cls: raise GiveUp")
+        if cls is Claim:
+            add("    if depth < 1: raise GiveUp")
+            add("    depth -= 1")
+        add("    inst = new(cls)")
+        for field in fields:
+            if field.name == "extras":
+                add(f"    {self.setter('extras')}(inst, EMPTY)")
+            else:
+                self.field(field, hints[field.name])
+        post_init = getattr(cls, "__attrs_post_init__", None)
+        if post_init is not None:
+            if post_init.__code__.co_names == ("settle_id",):  # it derives the id, if none was given
+                add(f"    if inst.id is {self.name(AUTO)}: {self.name(post_init)}(inst)")
+            else:
+                add(f"    {self.name(post_init)}(inst)")
+        add("    return inst")
+        namespace = dict(self.names)
+        exec(compile("\n".join(self.lines), f"<eventmodel direct reader {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
+        reader: Callable[[Any, int, dict[Any, Any]], Any] = namespace["read"]
+        return reader
+
+
+_GIVE_UP_MISSING: Final = object()
+_DIRECT_CLASSES: Final = frozenset(
+    {Actor, Affiliation, Source, Claim, Event, Proposition, Participant, Place, GeoPoint, Quantity}
+    | {Confidence, Evidence, TextQuote, TextSpan}
+)
+_direct_readers: dict[type, Callable[[Any, int, dict[Any, Any]], Any]] = {}
+_FACTUALITIES: Final = {
+    str(value): value for value in vars(Factuality).values() if isinstance(value, Factuality)
+}
+
+
+def _direct_reader_of(cls: type) -> Callable[[Any, int, dict[Any, Any]], Any]:
+    reader = _direct_readers.get(cls)
+    if reader is None:
+        reader = _direct_readers[cls] = _ReaderSource(cls).build()
+    return reader
+
+
+_CONTENT_TAGS: Final = {"event": Event, "proposition": Proposition, "claim": Claim}
+
+
+def _read_content(value: Any, depth: int, seen: dict[Any, Any]) -> Any:
+    if value.__class__ is not dict:
+        raise _GiveUpError
+    cls = _CONTENT_TAGS.get(value.get("type"))  # type: ignore[arg-type]
+    if cls is None:
+        raise _GiveUpError
+    return _direct_reader_of(cls)(value, depth, seen)
+
+
+_STRUCTURE_HOOKS_OF_EVENTMODEL: Final = converter.structure_changes
+
+
+# -- the direct writing path --------------------------------------------------------------------
+#
+# A writer generated once per built-in class makes its document in one dict,
+# "type" and "id" first, fields at their defaults left out, extras last: the
+# same document as the converter's path, without copying dicts or looking up
+# hooks. Once a hook is registered on the converter for writing, the
+# converter writes everything.
+
+
+class _WriterSource:
+    """The source of one class's direct writer, and the names it uses."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {"list": list, "str": str, "Relative": Relative}
+
+    def name(self, value: Any) -> str:
+        key = f"n{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def value(self, var: str, kind: Any) -> str:
+        """An expression for the JSON value of *var*, of type *kind*."""
+        if kind in (str, int, bool):
+            return var
+        if kind in (Decimal, Factuality):
+            return f"str({var})"
+        if kind is datetime:
+            return f"{var}.isoformat()"
+        if kind is When:
+            return f"({self.name(_relative_document)}({var}) if {var}.__class__ is Relative else str({var}))"
+        if _is_enum(kind):
+            return f"{var}._value_"
+        if _is_content(kind):
+            return f"{self.name(_write_content)}({var})"
+        if kind in _DIRECT_CLASSES:
+            return f"{self.name(_direct_writer_of(kind))}({var})"
+        if _is_homogeneous_tuple(kind):
+            (item,) = typing.get_args(kind)[:1]
+            if item is str:
+                return f"list({var})"
+            if item in _DIRECT_CLASSES:
+                return f"[{self.name(_direct_writer_of(item))}(i) for i in {var}]"
+        if _is_frozen_dict(kind) and len(typing.get_args(kind)) == 2:
+            item = typing.get_args(kind)[1]
+            if item is str:
+                return f"dict({var}._data)"
+            if item in _DIRECT_CLASSES:
+                return f"{{k: {self.name(_direct_writer_of(item))}(i) for k, i in {var}._data.items()}}"
+        raise TypeError(kind)
+
+    def field(self, field: attrs.Attribute[Any], kind: Any) -> None:
+        add = self.lines.append
+        optional = _is_optional(kind)
+        inner = next(arg for arg in typing.get_args(kind) if arg is not type(None)) if optional else kind
+        add(f"    x = o.{field.name}")
+        expression = self.value("x", inner)
+        if optional and field.default not in (None, attrs.NOTHING):
+            raise TypeError(kind)
+        default = field.default
+        if default is attrs.NOTHING:
+            if optional:
+                expression = f"None if x is None else {expression}"
+            add(f"    d[{field.name!r}] = {expression}")
+            return
+        if default is None or default is False or isinstance(default, Enum):
+            add(f"    if x is not {self.name(default)}:")
+        elif default == ():
+            add("    if x:")
+        elif default is EMPTY:
+            add("    if x._data:")
+        else:
+            add(f"    if x != {self.name(default)}:")
+        add(f"        d[{field.name!r}] = {expression}")
+
+    def build(self) -> Callable[[Any], dict[str, Any]]:
+        cls = self.cls
+        fields = {field.name: field for field in attrs.fields(cls)}
+        hints = typing.get_type_hints(cls)
+        tag = registry._by_class.get(cls)
+        add = self.lines.append
+        add("def write(o):")
+        if tag is not None:
+            add(f"    d = {{'type': {tag!r}}}")
+            if "id" in fields:
+                self.field(fields["id"], hints["id"])
+        else:
+            add("    d = {}")
+        for name, field in fields.items():
+            if name == "extras":
+                add("    if o.extras._data:")
+                add(f"        d.update({self.name(_thaw)}(o.extras))")
+            elif name != "id" or tag is None:
+                self.field(field, hints[name])
+        add("    return d")
+        namespace = dict(self.names)
+        exec(compile("\n".join(self.lines), f"<eventmodel direct writer {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
+        writer: Callable[[Any], dict[str, Any]] = namespace["write"]
+        return writer
+
+
+_direct_writers: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _direct_writer_of(cls: type) -> Callable[[Any], dict[str, Any]]:
+    writer = _direct_writers.get(cls)
+    if writer is None:
+        writer = _direct_writers[cls] = _WriterSource(cls).build()
+    return writer
+
+
+def _write_content(content: Any) -> Any:
+    """Claim content, written as its own class is (a registered subclass through the converter)."""
+    cls = content.__class__
+    if cls in _DIRECT_CLASSES:
+        return _direct_writer_of(cls)(content)
+    return converter.unstructure(content, cls)
+
+
+_UNSTRUCTURE_HOOKS_OF_EVENTMODEL: Final = converter.unstructure_changes
+
+
 # -- errors with paths ------------------------------------------------------------------------
 
 
@@ -669,14 +1154,27 @@ def locate(error: BaseException, path: str = "$") -> EventModelError:
     return InvalidValueError(f"cannot be read ({type(error).__name__}: {error})", path=path)
 
 
-def from_document(document: Any, cls: type, *, strict: bool = True, max_depth: int = 50) -> Any:
+def from_document(
+    document: Any, cls: type, *, strict: bool = True, max_depth: int = 50, seen: dict[Any, Any] | None = None
+) -> Any:
     """
     The model object of class *cls* that *document* describes.
+
+    *seen* holds the ids and times read so far from the same document (a
+    dossier's objects are read one at a time): each is checked once, and its
+    objects are shared.
 
     Raises:
         EventModelError: With the JSON path to the first bad value.
 
     """
+    if converter.structure_changes == _STRUCTURE_HOOKS_OF_EVENTMODEL and cls in _DIRECT_CLASSES:
+        try:
+            return _direct_reader_of(cls)(
+                document, min(max_depth, MAX_CLAIM_DEPTH), {} if seen is None else seen
+            )
+        except Exception:  # noqa: BLE001, S110 - whatever the direct path leaves, the converter reads again
+            pass
     lenient_token = _LENIENT.set(not strict)
     depth_token = _MAX_DEPTH.set(max_depth)
     try:

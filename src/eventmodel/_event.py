@@ -25,22 +25,32 @@ _EVENT_KIND: Final = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)*")
 
 
 def _actor_ref(value: Actor | str) -> str:
+    if type(value) is str:  # an id already, the common case
+        return value
     return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
+    if type(value) is tuple and not value:  # the default
+        return value
     return v.to_ref_tuple(value, Actor)  # type: ignore[no-any-return]
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    if type(value) is tuple:  # the common case
+        return value
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 
 def _quantities(value: Mapping[str, Quantity]) -> FrozenDict[str, Quantity]:
+    if type(value) is FrozenDict:  # the default, or a mapping already made
+        return value
     return v.to_frozen_dict(value)  # type: ignore[no-any-return]
 
 
 def _details(value: Mapping[str, str]) -> FrozenDict[str, str]:
+    if type(value) is FrozenDict:  # the default, or a mapping already made
+        return value
     return v.to_frozen_dict(value)  # type: ignore[no-any-return]
 
 

@@ -74,6 +74,8 @@ class TextSpan:
 
 
 def _source_ref(value: Source | str) -> str:
+    if type(value) is str:  # an id already, the common case
+        return value
     return v.ref_id(value, Source)  # type: ignore[no-any-return]
 
 

@@ -23,14 +23,20 @@ Number = Decimal | int | float | str
 
 
 def _coordinate(value: Number) -> Decimal:
+    if type(value) is Decimal:  # the common cases
+        return value
     return v.to_decimal(value)  # type: ignore[no-any-return]
 
 
 def _optional_coordinate(value: Number | None) -> Decimal | None:
+    if value is None or type(value) is Decimal:  # the common cases
+        return value
     return v.to_decimal(value)  # type: ignore[no-any-return]
 
 
 def _admin(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    if type(value) is tuple:  # the common case
+        return value
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 

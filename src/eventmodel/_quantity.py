@@ -20,6 +20,8 @@ Number = Decimal | int | float | str
 
 
 def _decimal(value: Number | None) -> Decimal | None:
+    if value is None or type(value) is Decimal:  # the common cases
+        return value
     return v.to_decimal(value)  # type: ignore[no-any-return]
 
 

@@ -55,14 +55,20 @@ def _reliability(value: Reliability | str | None) -> Reliability | None:
 
 
 def _actor_ref(value: Actor | str | None) -> str | None:
+    if value is None or type(value) is str:  # an id already, the common case
+        return value
     return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
 def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
+    if type(value) is tuple and not value:  # the default
+        return value
     return v.to_ref_tuple(value, Actor)  # type: ignore[no-any-return]
 
 
 def _source_refs(value: Iterable[Source | str]) -> tuple[str, ...]:
+    if type(value) is tuple and not value:  # the default
+        return value
     return v.to_ref_tuple(value, Source)  # type: ignore[no-any-return]
 
 

@@ -17,6 +17,7 @@ declared return type is a promise the validator keeps, hence the
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -70,6 +71,8 @@ def has_lone_surrogate(text: str) -> bool:
 
 
 def _check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: object, *, empty_ok: bool) -> None:
+    if value.__class__ is str and (value or empty_ok) and value.isascii():
+        return  # the common case, which passes every check below
     if not isinstance(value, str):
         fail(inst, attribute, "must be a string", value, wrong_type=True)
     if not value and not empty_ok:
@@ -92,11 +95,15 @@ def _check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: objec
 
 def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string."""
+    if value.__class__ is str and value and value.isascii():
+        return
     _check_str(inst, attribute, value, empty_ok=False)
 
 
 def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or a non-empty string."""
+    if value is None or (value.__class__ is str and value and value.isascii()):
+        return
     if value is not None:
         _check_str(inst, attribute, value, empty_ok=False)
 
@@ -109,6 +116,8 @@ def optional_any_text(inst: object, attribute: attrs.Attribute[Any], value: obje
 
 def check_id(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
     """An id: a non-empty string without white space or control characters."""
+    if value.__class__ is str and len(value) <= MAX_ID_LENGTH and _ID.fullmatch(value):
+        return  # the pattern admits no empty text, white space, control characters or lone surrogates
     if not isinstance(value, str):
         fail(inst, attribute, "must be an id (a string)", value, wrong_type=True)
     if not value:
@@ -139,6 +148,8 @@ def reference(kind: str, *, optional: bool = False) -> Validator:
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
+        if value.__class__ is str and len(value) <= MAX_ID_LENGTH and _ID.fullmatch(value):
+            return  # a valid id: see check_id
         if not isinstance(value, str):
             fail(inst, attribute, f"must be {_article(kind)} {kind} or its id", value, wrong_type=True)
         check_id(inst, attribute, value)
@@ -150,6 +161,8 @@ def references(kind: str) -> Validator:
     """A tuple of ids of *kind* objects."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value.__class__ is tuple and not value:
+            return  # the default
         items = _require_tuple(inst, attribute, value, f"{kind}s or their ids")
         for index, item in enumerate(items):
             if not isinstance(item, str):
@@ -212,6 +225,11 @@ def tuple_of(kind: type, what: str) -> Validator:
 
 def to_tuple(value: object) -> Any:
     """Turn a list, set or other iterable into a tuple; leave text and mappings alone."""
+    cls = value.__class__
+    if cls is tuple:
+        return value
+    if cls is list:
+        return tuple(value)  # type: ignore[arg-type]
     if isinstance(value, tuple):
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, bytearray, Mapping)):
@@ -231,14 +249,23 @@ def ref_id(value: object, kind: type) -> Any:
 
 def to_ref_tuple(value: object, kind: type) -> Any:
     """Like :func:`to_tuple`, and each object of *kind* becomes its id."""
+    if value.__class__ is tuple and not value:
+        return value  # the default
     items = to_tuple(value)
     if isinstance(items, tuple):
+        if all(item.__class__ is str for item in items):
+            return items  # ids already, the common case
         return tuple(ref_id(item, kind) for item in items)
     return items
 
 
 def to_frozen_dict(value: object) -> Any:
     """Turn a mapping into a :class:`FrozenDict`; leave anything else alone."""
+    cls = value.__class__
+    if cls is FrozenDict:
+        return value
+    if cls is dict:
+        return FrozenDict(value) if value else EMPTY  # type: ignore[arg-type]
     if isinstance(value, Mapping) and not isinstance(value, FrozenDict):
         return FrozenDict(value) if value else EMPTY
     return value
@@ -248,6 +275,8 @@ def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validato
     """A mapping from non-empty string keys to values of *kind*."""
 
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is EMPTY:  # the default
+            return
         if not isinstance(value, FrozenDict):
             fail(inst, attribute, f"must be a mapping of names to {what}", value, wrong_type=True)
         for key, item in value.items():
@@ -291,6 +320,8 @@ def to_decimal(value: object) -> Any:
     ``Decimal('0.1')``, not the binary expansion); booleans and anything else
     pass through for the validator to reject.
     """
+    if value is None or value.__class__ is Decimal:
+        return value
     if isinstance(value, (Decimal, bool)):
         return value
     if isinstance(value, int):
@@ -298,8 +329,11 @@ def to_decimal(value: object) -> Any:
     if isinstance(value, float):
         return Decimal(repr(value)) if math.isfinite(value) else Decimal(str(value))
     if isinstance(value, str) and len(value) <= MAX_NUMBER_TEXT:
+        text = value.strip()
         try:
-            return Decimal(value.strip().replace("_", "")) if _NUMBER.fullmatch(value.strip()) else value
+            return (
+                Decimal(text.replace("_", "") if "_" in text else text) if _NUMBER.fullmatch(text) else value
+            )
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
             return value
     return value
@@ -309,6 +343,8 @@ _NUMBER: Final = re.compile(r"[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.
 
 
 def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
+    if value.__class__ is Decimal and value.is_finite():
+        return
     if isinstance(value, str) and len(value) > MAX_NUMBER_TEXT:
         fail(
             inst,
@@ -337,7 +373,7 @@ def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: o
 
 
 def optional_finite_decimal(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
+    if value is not None and not (value.__class__ is Decimal and value.is_finite()):
         finite_decimal(inst, attribute, value)
 
 
@@ -351,6 +387,12 @@ def exact_decimal(value: Decimal | None) -> object:
 
 def whole_number(minimum: int | None = None, maximum: int | None = None) -> Validator:
     def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (
+            value.__class__ is int
+            and (minimum is None or value >= minimum)
+            and (maximum is None or value <= maximum)
+        ):
+            return
         if isinstance(value, bool) or not isinstance(value, int):
             fail(inst, attribute, "must be a whole number (an int)", value, wrong_type=True)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
@@ -370,12 +412,20 @@ def coerce_enum(kind: type[E], value: object) -> Any:
     """``"person"`` becomes ``ActorKind.PERSON``; anything unknown passes through."""
     if isinstance(value, kind):
         return value
+    if value.__class__ is str:
+        return _members(kind).get(value, value)
     if isinstance(value, str):
         try:
             return kind(value)
         except ValueError:
             return value
     return value
+
+
+@functools.cache
+def _members(kind: type[Enum]) -> dict[object, Enum]:
+    """The members of *kind* by value."""
+    return {member.value: member for member in kind}
 
 
 def member_of(kind: type[Enum]) -> Validator:
@@ -438,6 +488,8 @@ class _TooDeep:
 
 def to_extras(value: Mapping[str, Any]) -> FrozenDict[str, Any]:
     """Extras as given in a document: lists become tuples and objects FrozenDicts."""
+    if value is EMPTY:  # the default, on the hot path
+        return value
     return _to_extras(value)  # type: ignore[no-any-return]
 
 

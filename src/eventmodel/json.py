@@ -6,13 +6,18 @@ out, and read back strictly: a value of the wrong JSON type is an error, not
 a conversion, and every error names the JSON path to the bad value
 (``$.claims[3].content.confidence.value``). What goes in comes back equal.
 
-All of it runs through one cattrs converter, :data:`converter`; register
-your own hooks on it as on any cattrs converter.
+All of it is defined by one cattrs converter, :data:`converter`; register
+your own hooks on it as on any cattrs converter. (The built-in classes are
+read and written by code generated once from the same rules, faster; once a
+hook is registered on the converter, the converter does all the reading, or
+writing, itself.)
 
 Writing uses ``orjson`` when it is installed (``pip install
 "eventmodel[fast]"``) and the standard library otherwise; both write the same
-documents. Reading always goes through the standard library's parser, which
-can refuse duplicate member names instead of silently keeping the last.
+documents. Reading goes through the standard library's parser, which can
+refuse duplicate member names instead of silently keeping the last; a
+document in the compact form eventmodel writes, which orjson would write back
+byte for byte, orjson reads, to the same values.
 
 .. versionadded:: 0.1.0
 """
@@ -72,13 +77,12 @@ _TOP_LEVEL: Final = (Actor, Source, Claim)
 
 def _dossier_document(dossier: Dossier) -> dict[str, Any]:
     document: dict[str, Any] = {"eventmodel": dossier.format_version}
-    unstructure = converter.unstructure
     for name, objects in (
         ("actors", dossier.actors),
         ("sources", dossier.sources),
         ("claims", dossier.claims),
     ):
-        items = [unstructure(obj) for obj in objects]
+        items = [to_document(obj) for obj in objects]
         items += [item.document for item in dossier.unrecognized if item.kind == name]
         if items:  # an empty list is the default, left out like every default
             document[name] = items
@@ -154,7 +158,10 @@ def dumps(obj: object, *, backend: Backend | None = None) -> str:
         InvalidValueError: For an orjson backend that is not installed.
 
     """
-    return _encode(document(obj), _backend(backend))
+    chosen = _backend(backend)
+    # The document is a tree of fresh dicts and lists with no cycles, freed before the collector runs again.
+    with collector_paused():
+        return _encode(document(obj), chosen)
 
 
 def dump(obj: object, fp: IO[str], *, backend: Backend | None = None) -> None:
@@ -249,7 +256,42 @@ def _first_bad(data: Any) -> tuple[str, _Bad]:
     raise AssertionError("a value was replaced, so the walk finds it")  # pragma: no cover
 
 
+_NOT_COMPACT: Final = object()
+#: The longest document orjson reads, in characters (or bytes): while it reads, it holds several times
+#: the document's size (about 17 times for eventmodel's documents, where the standard library's parser
+#: holds about 7), so that the standard library reads longer ones.
+_ORJSON_READ_LIMIT: Final = 64 << 20
+
+
+def _parse_compact(text: str | bytes) -> Any:
+    """
+    The document, as orjson reads it, if orjson would write it back byte for
+    byte, as eventmodel writes documents; :data:`_NOT_COMPACT` for any other.
+
+    Such a document has no member given twice (writing it back would leave one
+    out), no NaN, and no number that orjson changes on reading, so that the
+    standard library's parser reads it to the same values: anything else, the
+    standard library's parser reads, and names what is wrong. (Writing back
+    keeps the UTF-8 form of each string outside ASCII with the string, which
+    the objects read then hold: a few percent more memory, for reading in about
+    two thirds of the time.)
+    """
+    assert _orjson is not None
+    try:
+        data = _orjson.loads(text)
+        again: bytes = _orjson.dumps(data)
+        same = again == (text if isinstance(text, bytes) else text.encode("utf-8"))
+    except Exception:  # noqa: BLE001 - whatever orjson refuses, the standard library reads
+        return _NOT_COMPACT
+    return data if same else _NOT_COMPACT
+
+
 def _parse(text: str | bytes) -> Any:
+    given: object = text  # checked at run time: callers may pass anything
+    if _orjson is not None and isinstance(given, (str, bytes)) and len(given) <= _ORJSON_READ_LIMIT:
+        data = _parse_compact(given)
+        if data is not _NOT_COMPACT:
+            return data
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8")
@@ -315,10 +357,16 @@ def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: 
     if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
         raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
     with collector_paused():
-        data = _parse(text)
-        if cls is Dossier:
-            return _dossier_from(data, strict=strict, max_depth=max_depth)
-        return from_document(data, cls, strict=strict, max_depth=max_depth)
+        return _read(text, cls, strict=strict, max_depth=max_depth)
+
+
+def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int) -> Any:
+    # The parsed document is freed when this returns, before the collector runs again: it then
+    # has only the objects read to look at, not the dicts and lists they were read from.
+    data = _parse(text)
+    if cls is Dossier:
+        return _dossier_from(data, strict=strict, max_depth=max_depth)
+    return from_document(data, cls, strict=strict, max_depth=max_depth)
 
 
 def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
@@ -365,6 +413,7 @@ def _dossier_from(
             raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
     dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
     unrecognized: list[Unrecognized] = []
+    seen: dict[Any, Any] = {}  # the ids and times read so far, each checked once and its object shared
     for name, base in _LISTS.items():
         items = data.get(name, [])
         if type(items) is not list:
@@ -373,7 +422,7 @@ def _dossier_from(
             path = f"$.{name}[{index}]"
             try:
                 try:
-                    obj = from_document(item, base, strict=strict, max_depth=max_depth)
+                    obj = from_document(item, base, strict=strict, max_depth=max_depth, seen=seen)
                 except UnknownTypeError:
                     if strict or type(item) is not dict:
                         raise
@@ -393,17 +442,16 @@ def _dossier_from(
     return dossier
 
 
+def _with_path(error: EventModelError, path: str) -> EventModelError:
+    """*error* at *path*."""
+    return type(error)(
+        error.reason, cls=error.cls, field=error.field, value=error.value, fix=error.fix, path=path
+    )
+
+
 def _at(error: EventModelError, prefix: str) -> EventModelError:
     """*error* with its path placed under *prefix*."""
-    path = error.path or "$"
-    return type(error)(
-        error.reason,
-        cls=error.cls,
-        field=error.field,
-        value=error.value,
-        fix=error.fix,
-        path=prefix + path[1:],
-    )
+    return _with_path(error, prefix + (error.path or "$")[1:])
 
 
 # -- JSON Lines --------------------------------------------------------------------------------
@@ -503,11 +551,4 @@ def _line_object(data: Any, cls: type[Any] | None, *, strict: bool, max_depth: i
 def _on_line(error: EventModelError, number: int) -> EventModelError:
     """*error*, found on line *number* of a JSON Lines file, with the line in its path."""
     located = _at(error, "$") if error.path else locate(error)
-    return type(located)(
-        located.reason,
-        cls=located.cls,
-        field=located.field,
-        value=located.value,
-        fix=located.fix,
-        path=f"line {number}: {located.path}",
-    )
+    return _with_path(located, f"line {number}: {located.path}")
