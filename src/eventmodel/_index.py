@@ -58,7 +58,10 @@ class Index:
         self.by_participant: dict[str, list[Statement]] = defaultdict(list)
         self.claims_by_id: dict[str, Claim] = {}
         self.reports_by_id: dict[str, Claim] = {}
-        timed: list[tuple[object, Statement]] = []
+        # The time index (statements sorted by their event's time) is made on the first
+        # query by time: sorting is the one step that grows faster than the dossier.
+        self.timed: list[Statement] | None = None
+        self.starts: list[datetime] = []
         for report in dossier.claims:
             for evidence in report.evidence:
                 sources = self.by_source[evidence.source]
@@ -80,11 +83,18 @@ class Index:
                 if isinstance(content, Event):
                     for actor in dict.fromkeys(participant.actor for participant in content.participants):
                         self.by_participant[actor].append(statement)
-                    if content.when is not None:
-                        timed.append((content.when.sort_key(), statement))
-        timed.sort(key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
-        self.timed = [statement for _, statement in timed]
-        self.starts = [key[0] for key, _ in timed]  # type: ignore[index]
+
+    def _by_time(self) -> list[Statement]:
+        if self.timed is None:
+            timed: list[tuple[tuple[datetime, datetime, str], Statement]] = []
+            for statement in self.statements:
+                content = statement.claim.content
+                if isinstance(content, Event) and content.when is not None:
+                    timed.append((content.when.sort_key(), statement))
+            timed.sort(key=lambda pair: pair[0])
+            self.timed = [statement for _, statement in timed]
+            self.starts = [key[0] for key, _ in timed]
+        return self.timed
 
     def during(self, when: When) -> tuple[Statement, ...]:
         """Statements about events whose time may overlap *when*."""
@@ -96,9 +106,10 @@ class Index:
             upper += 2 * ZONE_SPREAD
         except OverflowError:
             upper = datetime.max.replace(tzinfo=UTC)
+        timed = self._by_time()
         stop = bisect.bisect_right(self.starts, upper)
         found = []
-        for statement in self.timed[:stop]:
+        for statement in timed[:stop]:
             content = statement.claim.content
             assert isinstance(content, Event)
             assert content.when is not None
