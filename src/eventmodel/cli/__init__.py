@@ -20,11 +20,12 @@ finds.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Final, NoReturn
 
@@ -32,11 +33,7 @@ import attrs
 
 from eventmodel import __version__
 from eventmodel import json as em_json
-from eventmodel._actor import Actor
-from eventmodel._claim import Claim
-from eventmodel._dossier import Dossier
 from eventmodel._provenance import Report
-from eventmodel._source import Source
 from eventmodel.exceptions import EventModelError
 from eventmodel.schema import json_schema
 
@@ -135,7 +132,7 @@ def _graph_command(args: argparse.Namespace, out: IO[str]) -> int:
     text = to_mermaid(dossier) if args.format == "mermaid" else to_dot(dossier)
     if args.format in {"dot", "mermaid"}:
         if args.output:
-            _write_text(args.output, text)
+            _write(args.output, lambda fp: fp.write(text))
         else:
             out.write(text)
         return EXIT_OK
@@ -166,26 +163,20 @@ def _graph_command(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _schema(args: argparse.Namespace, out: IO[str]) -> int:
-    import json  # noqa: PLC0415 - the standard library's, for indentation
-
     out.write(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 
-def _write_text(path: str, text: str) -> None:
+def _write(path: str, write: Callable[[IO[str]], object]) -> None:
+    """Call *write* with the file at *path* open for writing (``-``: standard output)."""
     if path == "-":
-        sys.stdout.write(text)
+        write(sys.stdout)
         return
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        with Path(path).open("w", encoding="utf-8") as fp:
+            write(fp)
     except OSError as error:
         raise _UnreadableError(f"{path}: cannot be written ({error.strerror or error})") from None
-
-
-def _members(dossier: Dossier) -> Iterator[Actor | Source | Claim]:
-    yield from dossier.actors
-    yield from dossier.sources
-    yield from dossier.claims
 
 
 def _convert(args: argparse.Namespace, out: IO[str]) -> int:
@@ -198,21 +189,11 @@ def _convert(args: argparse.Namespace, out: IO[str]) -> int:
         )
     dossier = _load_dossier(args.input)
     if target == "json":
-        text = em_json.dumps(dossier)
-        _write_text(args.output, text + "\n")
+        _write(args.output, lambda fp: fp.write(em_json.dumps(dossier) + "\n"))
     else:
-
-        def lines() -> Iterable[str]:
-            for member in _members(dossier):
-                yield em_json.dumps(member) + "\n"
-
-        _write_text(args.output, "".join(lines()))
-    out.write(
-        f"{_display(args.input)} -> {_display(args.output)}: "
-        f"{_plural(len(dossier.actors) + len(dossier.sources) + len(dossier.claims), 'object')} as {target}\n"
-        if args.output != "-"
-        else ""
-    )
+        _write(args.output, lambda fp: em_json.write_jsonl(dossier, fp))
+    if args.output != "-":
+        out.write(f"{_display(args.input)} -> {args.output}: {_plural(len(dossier), 'object')} as {target}\n")
     return EXIT_OK
 
 
