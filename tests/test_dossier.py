@@ -882,6 +882,21 @@ def test_em301_a_claim_that_retracts_itself_is_pointed_at_where_it_does():
     ]
 
 
+def test_em301_a_circle_through_a_nested_claim_and_past_claims_that_supersede_nothing():
+    plain = report(losses(Quantity(15000)), STAFF, id="claim:plain")
+    nested = Claim(STAFF, losses(Quantity(16000)), id="claim:nested", retracts=["claim:a"])
+    carrier = report(nested, id="claim:carrier")
+    a = report(losses(Quantity(16600)), STAFF, id="claim:a", supersedes=["claim:plain", "claim:nested"])
+    assert found(Dossier([ARTICLE, OUTLET, STAFF, plain, carrier, a]), disable={"EM401", "EM601"}) == [
+        (
+            "EM301",
+            "error",
+            "$.claims[1].content.retracts",
+            "claim:nested → claim:a → claim:nested: these claims supersede or retract one another in a circle",
+        )
+    ]
+
+
 # -- EM401 ----------------------------------------------------------------------------------------------
 
 

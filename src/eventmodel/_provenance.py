@@ -16,6 +16,7 @@ import attrs
 
 from . import _validation as v
 from ._actor import Actor
+from ._analysis import walk
 from ._claim import Claim
 from ._event import Event, Proposition
 from ._relative import Anchor, AnchorKind, is_known
@@ -414,8 +415,15 @@ def _cycles(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             "actors",
             "are affiliated with one another in a circle",
         ),
+        # Only claims that supersede or retract something can be on a circle: the
+        # others are left out of the search, which then grows with them alone.
         "supersedes": (
-            {claim.id: (*claim.supersedes, *claim.retracts) for claim, *_ in _claims_with_paths(dossier)},
+            {
+                claim.id: (*claim.supersedes, *claim.retracts)
+                for report in dossier.claims
+                for claim, _depth in walk(report)
+                if claim.supersedes or claim.retracts
+            },
             "claims",
             "supersede or retract one another in a circle",
         ),
@@ -424,12 +432,15 @@ def _cycles(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
         field = graph
         cycle = _cycle_in(edges)
         if cycle is not None:
-            ids = [item.id for item in getattr(dossier, kind)]
             first = cycle[0]
             if kind == "claims":
-                holder = dossier._indexed().claims_by_id.get(first)
-                field = "retracts" if holder is not None and cycle[1] in holder.retracts else "supersedes"
-            where = f"$.{kind}[{ids.index(first)}].{field}" if first in ids else f"$.{kind}"
+                # The claim may be nested: point at it where it stands.
+                holder, path = next((c, p) for c, p, *_ in _claims_with_paths(dossier) if c.id == first)
+                field = "retracts" if cycle[1] in holder.retracts else "supersedes"
+                where = f"{path}.{field}"
+            else:
+                ids = [item.id for item in getattr(dossier, kind)]
+                where = f"$.{kind}[{ids.index(first)}].{field}"
             yield rule.violation(
                 where, f"{' → '.join(cycle)}: these {kind} {words}", f"break the circle in {field}", first
             )
