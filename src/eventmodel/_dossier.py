@@ -302,7 +302,7 @@ class Dossier:
     def _claim(self, claim: Claim | str) -> Claim:
         if isinstance(claim, Claim):
             return claim
-        found = self._indexed().claims_by_id.get(claim)
+        found = self._indexed().claim(claim)
         if found is None:
             raise UnresolvedReferenceError(
                 "is not the id of a claim in the dossier", cls="Dossier", field="claim", value=claim

@@ -34,55 +34,83 @@ _NO_KEY: Final = None
 class Index:
     """
     Every claim of a dossier at any depth, found once, and the maps that make
-    queries fast: by claimant, by source, by subject (event or proposition
-    id), by participant, and by time. Built on the first query after a change.
+    queries fast: by id, by claimant, by source, by subject (event or
+    proposition id), by participant, and by time. Built on the first query
+    after a change.
+
+    The statements are made in one pass over the claims and each map in a
+    pass of its own over them: one map at a time is the memory a pass writes
+    to at random, which keeps the build's time per claim from growing with
+    the dossier as much as filling all the maps at once would.
     """
 
     __slots__ = (
         "by_claimant",
+        "by_id",
         "by_participant",
         "by_source",
         "by_subject",
-        "claims_by_id",
-        "reports_by_id",
         "starts",
         "statements",
         "timed",
     )
 
     def __init__(self, dossier: Dossier) -> None:
-        self.statements: list[Statement] = []
-        self.by_claimant: dict[str | None, list[Statement]] = defaultdict(list)
+        claims = dossier.claims
+        statements: list[Statement] = []
+        append = statements.append
+        for report in claims:
+            hops = hops_of(report)
+            if len(hops) == 1:
+                append(Statement(claim=report, report=report, hops=tuple(hops), composed=hops[0].composed))
+                continue
+            for depth, hop in enumerate(hops, start=1):
+                append(
+                    Statement(claim=hop.claim, report=report, hops=tuple(hops[:depth]), composed=hop.composed)
+                )
+        self.statements = statements
+        #: The first statement of each claim id: the claim, and the report that carries it.
+        self.by_id: dict[str, Statement] = {}
+        by_id = self.by_id
+        for statement in statements:
+            if statement.claim.id not in by_id:
+                by_id[statement.claim.id] = statement
         self.by_source: dict[str, list[Claim]] = defaultdict(list)
+        by_source = self.by_source
+        for report in claims:
+            for evidence in report.evidence:
+                sources = by_source[evidence.source]
+                if not sources or sources[-1] is not report:
+                    sources.append(report)
+        self.by_claimant: dict[str | None, list[Statement]] = defaultdict(list)
+        by_claimant = self.by_claimant
+        for statement in statements:
+            by_claimant[statement.claim.claimant].append(statement)
         self.by_subject: dict[str, list[Statement]] = defaultdict(list)
         self.by_participant: dict[str, list[Statement]] = defaultdict(list)
-        self.claims_by_id: dict[str, Claim] = {}
-        self.reports_by_id: dict[str, Claim] = {}
+        by_subject, by_participant = self.by_subject, self.by_participant
+        for statement in statements:
+            content = statement.claim.content
+            if isinstance(content, (Event, Proposition)) and content.id is not None:
+                by_subject[content.id].append(statement)
+        for statement in statements:
+            content = statement.claim.content
+            if isinstance(content, Event) and content.participants:
+                participants = content.participants
+                if len(participants) == 1:
+                    by_participant[participants[0].actor].append(statement)
+                else:
+                    for actor in dict.fromkeys(participant.actor for participant in participants):
+                        by_participant[actor].append(statement)
         # The time index (statements sorted by their event's time) is made on the first
         # query by time: sorting is the one step that grows faster than the dossier.
         self.timed: list[Statement] | None = None
         self.starts: list[datetime] = []
-        for report in dossier.claims:
-            for evidence in report.evidence:
-                sources = self.by_source[evidence.source]
-                if not sources or sources[-1] is not report:
-                    sources.append(report)
-            hops = hops_of(report)
-            for depth, hop in enumerate(hops, start=1):
-                current = hop.claim
-                statement = Statement(
-                    claim=current, report=report, hops=tuple(hops[:depth]), composed=hop.composed
-                )
-                self.statements.append(statement)
-                self.by_claimant[current.claimant].append(statement)
-                self.claims_by_id.setdefault(current.id, current)
-                self.reports_by_id.setdefault(current.id, report)
-                content = current.content
-                if isinstance(content, (Event, Proposition)) and content.id is not None:
-                    self.by_subject[content.id].append(statement)
-                if isinstance(content, Event):
-                    for actor in dict.fromkeys(participant.actor for participant in content.participants):
-                        self.by_participant[actor].append(statement)
+
+    def claim(self, ident: str) -> Claim | None:
+        """The claim with this id, at any depth, or ``None``."""
+        statement = self.by_id.get(ident)
+        return None if statement is None else statement.claim
 
     def _by_time(self) -> list[Statement]:
         if self.timed is None:

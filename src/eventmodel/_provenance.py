@@ -156,17 +156,20 @@ class Report:
 # -- where things are ----------------------------------------------------------------------------
 
 
-def _claims_with_paths(dossier: Dossier) -> Iterator[tuple[Claim, str, Claim, Claim | None]]:
-    """Every claim at any depth: (claim, its JSON path, its report, the claim reporting it)."""
+def _claims_deep(dossier: Dossier) -> Iterator[tuple[Claim, int, int, Claim]]:
+    """Every claim at any depth: (claim, its report's index, its depth, its report)."""
     for index, report in enumerate(dossier.claims):
-        path = f"$.claims[{index}]"
-        outer: Claim | None = None
+        depth = 1
         current: Claim | Event | Proposition = report
         while isinstance(current, Claim):
-            yield current, path, report, outer
-            outer = current
+            yield current, index, depth, report
             current = current.content
-            path += ".content"
+            depth += 1
+
+
+def _claim_path(index: int, depth: int) -> str:
+    """The JSON path of the claim at *depth* in the report at *index*."""
+    return f"$.claims[{index}]" + ".content" * (depth - 1)
 
 
 def _source_paths(dossier: Dossier) -> Iterator[tuple[Source, str]]:
@@ -183,8 +186,9 @@ def _actor_paths(dossier: Dossier) -> Iterator[tuple[Actor, str]]:
 
 
 def _published(dossier: Dossier, claim: Claim) -> When | None:
+    sources = dossier._sources
     for evidence in claim.evidence:
-        source = dossier.get(evidence.source)
+        source = sources.get(evidence.source)
         if isinstance(source, Source) and source.published is not None:
             return _absolute(source.published)
     return None
@@ -272,9 +276,15 @@ def _kind_name(obj: object) -> str:
     return type(obj).__name__.lower() if obj is not None else "nothing"
 
 
+def _held(dossier: Dossier, ident: str, kind: type[Actor | Source]) -> bool:
+    """Whether *ident* is the id of an object of *kind* in the dossier (one lookup)."""
+    return ident in (dossier._actors if kind is Actor else dossier._sources)
+
+
 def _expect(
     rule: Rule, dossier: Dossier, ident: str, kind: type, path: str, *, subject: str | None
 ) -> Iterator[Violation]:
+    """The violation of a reference to *ident* that is not to an object of *kind*."""
     found = dossier.get(ident)
     if isinstance(found, kind):
         return
@@ -315,19 +325,27 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             yield from _expect(
                 rule, dossier, parent, Source, f"{path}.derived_from[{index}]", subject=source.id
             )
-    claim_ids = dossier._indexed().claims_by_id
-    for claim, path, _report, _outer in _claims_with_paths(dossier):
-        if claim.claimant is not None:
-            yield from _expect(rule, dossier, claim.claimant, Actor, f"{path}.claimant", subject=claim.id)
-        for index, evidence in enumerate(claim.evidence):
+    claim_ids = dossier._indexed().by_id
+    for claim, at, depth, _report in _claims_deep(dossier):
+        if claim.claimant is not None and not _held(dossier, claim.claimant, Actor):
             yield from _expect(
-                rule, dossier, evidence.source, Source, f"{path}.evidence[{index}].source", subject=claim.id
+                rule, dossier, claim.claimant, Actor, f"{_claim_path(at, depth)}.claimant", subject=claim.id
             )
+        for index, evidence in enumerate(claim.evidence):
+            if not _held(dossier, evidence.source, Source):
+                yield from _expect(
+                    rule,
+                    dossier,
+                    evidence.source,
+                    Source,
+                    f"{_claim_path(at, depth)}.evidence[{index}].source",
+                    subject=claim.id,
+                )
         for name in ("supersedes", "retracts"):
             for index, target in enumerate(getattr(claim, name)):
                 if target not in claim_ids:
                     yield rule.violation(
-                        f"{path}.{name}[{index}]",
+                        f"{_claim_path(at, depth)}.{name}[{index}]",
                         f"refers to {target!r}, which is not a claim in the dossier",
                         "add the earlier claim, or correct the id",
                         claim.id,
@@ -337,10 +355,11 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
 def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     """References to things a dossier may leave out: participants, settings, anchors."""
     subjects = dossier._indexed().by_subject
-    for claim, path, _report, _outer in _claims_with_paths(dossier):
+    actors = dossier._actors
+    for claim, at, depth, _report in _claims_deep(dossier):
         if claim.setting is not None and claim.setting not in subjects:
             yield rule.violation(
-                f"{path}.setting",
+                f"{_claim_path(at, depth)}.setting",
                 f"refers to the event {claim.setting!r}, which no claim describes",
                 "add a claim that describes the event, or leave the setting out",
                 claim.id,
@@ -348,18 +367,18 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
         content = claim.content
         if isinstance(content, Event):
             for index, participant in enumerate(content.participants):
-                if not isinstance(dossier.get(participant.actor), Actor):
+                if participant.actor not in actors:
                     yield rule.violation(
-                        f"{path}.content.participants[{index}].actor",
+                        f"{_claim_path(at, depth)}.content.participants[{index}].actor",
                         f"refers to {participant.actor!r}, which is not an actor in the dossier",
                         "add the actor",
                         claim.id,
                     )
         if isinstance(content, Proposition):
             for index, actor in enumerate(content.about):
-                if not isinstance(dossier.get(actor), Actor):
+                if actor not in actors:
                     yield rule.violation(
-                        f"{path}.content.about[{index}]",
+                        f"{_claim_path(at, depth)}.content.about[{index}]",
                         f"refers to {actor!r}, which is not an actor in the dossier",
                         "add the actor",
                         claim.id,
@@ -371,7 +390,7 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                 and when.anchor.event not in subjects
             ):
                 yield rule.violation(
-                    f"{path}.{field}.anchor",
+                    f"{_claim_path(at, depth)}.{field}.anchor",
                     f"is relative to the event {when.anchor.event!r}, which no claim describes",
                     "add a claim that describes it",
                     claim.id,
@@ -435,9 +454,11 @@ def _cycles(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             first = cycle[0]
             if kind == "claims":
                 # The claim may be nested: point at it where it stands.
-                holder, path = next((c, p) for c, p, *_ in _claims_with_paths(dossier) if c.id == first)
+                holder, at, depth, _report = next(
+                    item for item in _claims_deep(dossier) if item[0].id == first
+                )
                 field = "retracts" if cycle[1] in holder.retracts else "supersedes"
-                where = f"{path}.{field}"
+                where = f"{_claim_path(at, depth)}.{field}"
             else:
                 ids = [item.id for item in getattr(dossier, kind)]
                 where = f"$.{kind}[{ids.index(first)}].{field}"
@@ -453,14 +474,14 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
         bound = _published(dossier, report)
         bound_words = "the source that reports it was published"
         fix = "check both dates: a claim cannot be reported before it is made"
-        path = f"$.claims[{index}]"
+        depth = 1
         current: Claim | Event | Proposition = report
         while isinstance(current, Claim):
             made_at = resolve_time(dossier, current.made_at, report=report)
             if made_at is not None:
                 if bound is not None and made_at.is_after(bound):
                     yield rule.violation(
-                        f"{path}.made_at",
+                        f"{_claim_path(index, depth)}.made_at",
                         f"is {made_at}, after {bound_words} ({bound})",
                         fix,
                         current.id,
@@ -468,7 +489,7 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                 bound, bound_words = made_at, "the claim that reports it"
                 fix = "check both dates: reported speech comes before its report"
             current = current.content
-            path += ".content"
+            depth += 1
     for source, path in _source_paths(dossier):
         published = _absolute(source.published)
         for index, parent_id in enumerate(source.derived_from):
@@ -505,7 +526,7 @@ def _anchor_words(anchor: Anchor) -> str:
 
 
 def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
-    for claim, path, report, _outer in _claims_with_paths(dossier):
+    for claim, at, depth, report in _claims_deep(dossier):
         content = claim.content
         for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
             if not isinstance(when, Relative):
@@ -517,7 +538,7 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             else:
                 fix = "give the anchor a time at day precision or finer, or resolve the words by hand"
             yield rule.violation(
-                f"{path}.{field}",
+                f"{_claim_path(at, depth)}.{field}",
                 f"{when.text!r} cannot be resolved against its anchor, {_anchor_words(when.anchor)}",
                 fix,
                 claim.id,
@@ -525,15 +546,19 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
 
 
 def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
-    for claim, path, _report, _outer in _claims_with_paths(dossier):
+    sources = dossier._sources
+    for claim, at, depth, _report in _claims_deep(dossier):
         for index, evidence in enumerate(claim.evidence):
-            source = dossier.get(evidence.source)
+            source = sources.get(evidence.source)
             text = source.text if isinstance(source, Source) else None
             if text is None:
                 continue
-            where = f"{path}.evidence[{index}]"
             quote, span = evidence.quote, evidence.span
             if quote is not None:
+                placed = quote.prefix is not None or quote.suffix is not None  # the context fixes the place
+                if span is not None and not placed and text[span.start : span.end] == quote.exact:
+                    continue  # found where the span says, without searching the whole text
+                where = f"{_claim_path(at, depth)}.evidence[{index}]"
                 needle = (quote.prefix or "") + quote.exact + (quote.suffix or "")
                 found = text.find(needle)
                 if found < 0:
@@ -545,7 +570,6 @@ def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     )
                     continue
                 start = found + len(quote.prefix or "")
-                placed = quote.prefix is not None or quote.suffix is not None  # the context fixes the place
                 if span is not None and (
                     text[span.start : span.end] != quote.exact or (placed and span.start != start)
                 ):
@@ -557,7 +581,7 @@ def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     )
             elif span is not None and span.end > len(text):
                 yield rule.violation(
-                    f"{where}.span",
+                    f"{_claim_path(at, depth)}.evidence[{index}].span",
                     f"ends at {span.end}, past the end of the text ({len(text)})",
                     "check the span",
                     claim.id,
@@ -565,30 +589,30 @@ def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
 
 
 def _retractions(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
-    claims = dossier._indexed().claims_by_id
-    reports = dossier._indexed().reports_by_id
-    for claim, path, report, _outer in _claims_with_paths(dossier):
+    by_id = dossier._indexed().by_id
+    for claim, at, depth, report in _claims_deep(dossier):
+        if not (claim.supersedes or claim.retracts):
+            continue
         made_at = resolve_time(dossier, claim.made_at, report=report)
         for name in ("supersedes", "retracts"):
             for index, target_id in enumerate(getattr(claim, name)):
                 if target_id == claim.id:
                     yield rule.violation(
-                        f"{path}.{name}[{index}]",
+                        f"{_claim_path(at, depth)}.{name}[{index}]",
                         "names the claim itself",
                         "name the earlier claim",
                         claim.id,
                     )
                     continue
-                target = claims.get(target_id)
-                target_report = reports.get(target_id)
+                target = by_id.get(target_id)
                 target_time = (
-                    resolve_time(dossier, target.made_at, report=target_report)
-                    if target is not None and target_report is not None
-                    else None
+                    None
+                    if target is None
+                    else resolve_time(dossier, target.claim.made_at, report=target.report)
                 )
                 if made_at is not None and target_time is not None and made_at.is_before(target_time):
                     yield rule.violation(
-                        f"{path}.{name}[{index}]",
+                        f"{_claim_path(at, depth)}.{name}[{index}]",
                         f"names {target_id!r}, made later ({target_time}) than this claim ({made_at})",
                         "a claim can only supersede or retract an earlier one",
                         claim.id,
