@@ -22,14 +22,19 @@ Each size runs in a fresh process, so that the process's maximum resident size
    - ``index``: the first query on a fresh dossier of the same members,
      which builds the indexes (every later query reuses them);
    - ``check()``: every default provenance rule (the indexes already built);
-   - ``chain`` and ``origin`` of every top-level claim, by id;
+   - ``chain`` and ``origin`` of every top-level claim, by id, and
+     ``origin`` given each claim itself (``origin, given the claim``: the
+     analysis without the lookup by id);
    - ``perspective`` of every actor;
    - ``corroboration`` of every event id;
    - ``conflicts()``, once;
-   - two floors, for reference: a plain dict lookup of every top-level claim
-     by id and a read of its content, with the ids in the order the claims
-     were made and shuffled. They do no work that grows with the size, so
-     their growth is the memory hierarchy's alone (caches, TLB).
+   - three floors, for reference: a plain dict lookup of every top-level
+     claim by id and a read of its content, with the ids in the order the
+     claims were made and shuffled; and ``floor, grouping``, the least any
+     index of these claims does: every claim at any depth put in a dict by
+     id and in a list by claimant (collector paused, as for the index).
+     They do no work that grows with the size, so their growth is the
+     memory hierarchy's alone (caches, TLB).
 
 Every figure is in µs per top-level claim, the median of the runs, by
 ``time.perf_counter``; CPU time (``time.process_time``) and the time spent
@@ -361,6 +366,21 @@ def _runs(
     return figures, result
 
 
+def _grouping(statements: Sequence[em.Statement]) -> object:
+    """The least an index does: every claim at any depth kept by id and listed by claimant."""
+    by_id: dict[str, em.Claim] = {}
+    by_claimant: dict[str | None, list[em.Claim]] = defaultdict(list)
+    gc.disable()
+    try:
+        for statement in statements:
+            claim = statement.claim
+            by_id[claim.id] = claim
+            by_claimant[claim.claimant].append(claim)
+    finally:
+        gc.enable()
+    return by_id, by_claimant
+
+
 def _analyse(
     dossier: em.Dossier, repeats: int, budget: float, log: Callable[[str], None]
 ) -> tuple[dict[str, dict[str, list[float]]], dict[str, Any]]:
@@ -373,6 +393,7 @@ def _analyse(
         dict.fromkeys(s.claim.content.id for s in statements if isinstance(s.claim.content, em.Event))
     )
     by_id = {claim.id: claim for claim in dossier.claims}
+    members = dossier.claims
     shuffled = random.Random(0).sample(claims, len(claims))
 
     def fresh() -> Callable[[], object]:
@@ -388,8 +409,10 @@ def _analyse(
         "perspective": lambda: [dossier.perspective(actor) for actor in actors],
         "corroboration": lambda: [dossier.corroboration(event) for event in events],
         "conflicts()": dossier.conflicts,
+        "origin, given the claim": lambda: [dossier.origin(claim) for claim in members],
         "floor, in order": lambda: [by_id[claim].content for claim in claims],
         "floor, shuffled": lambda: [by_id[claim].content for claim in shuffled],
+        "floor, grouping": lambda: _grouping(statements),
     }
     results: dict[str, Any] = {}
     for name, run in analyses.items():
@@ -485,12 +508,14 @@ ROWS = (
     "check()",
     "chain",
     "origin",
+    "origin, given the claim",
     "perspective",
     "corroboration",
     "conflicts()",
     "build",
     "floor, in order",
     "floor, shuffled",
+    "floor, grouping",
 )
 FIGURES = ("wall", "cpu", "outside gc")
 

@@ -241,19 +241,19 @@ class Dossier:
 
     def claims_by(self, actor: Actor | str | None) -> tuple[Statement, ...]:
         """The claims *actor* makes, at any depth (``None``: the unattributed ones)."""
-        return tuple(self._indexed().by_claimant.get(_ident(actor), ()))
+        return self._indexed().by_claimant.get(_ident(actor), ())
 
     def claims_citing(self, source: Source | str) -> tuple[Claim, ...]:
         """The top-level claims whose evidence is in *source*."""
-        return tuple(self._indexed().by_source.get(_ident(source) or "", ()))
+        return self._indexed().by_source.get(_ident(source) or "", ())
 
     def claims_about(self, subject: Event | Proposition | str) -> tuple[Statement, ...]:
         """The claims, at any depth, whose content is the event or proposition with this id."""
-        return tuple(self._indexed().by_subject.get(_ident(subject) or "", ()))
+        return self._indexed().by_subject.get(_ident(subject) or "", ())
 
     def claims_involving(self, actor: Actor | str) -> tuple[Statement, ...]:
         """The claims about events in which *actor* takes part."""
-        return tuple(self._indexed().by_participant.get(_ident(actor) or "", ()))
+        return self._indexed().by_participant.get(_ident(actor) or "", ())
 
     def claims_during(self, when: When) -> tuple[Statement, ...]:
         """The claims about events whose time may overlap *when*."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 
@@ -75,24 +75,33 @@ class Index:
         for statement in statements:
             if statement.claim.id not in by_id:
                 by_id[statement.claim.id] = statement
-        self.by_source: dict[str, list[Claim]] = defaultdict(list)
-        by_source = self.by_source
+        # Each map is filled with lists, then kept as tuples: queries return them as
+        # they are, without copying, and nothing can change them.
+        by_source: dict[str, list[Claim]] = defaultdict(list)
         for report in claims:
             for evidence in report.evidence:
                 sources = by_source[evidence.source]
                 if not sources or sources[-1] is not report:
                     sources.append(report)
-        self.by_claimant: dict[str | None, list[Statement]] = defaultdict(list)
-        by_claimant = self.by_claimant
+        self.by_source: dict[str, tuple[Claim, ...]] = {key: tuple(found) for key, found in by_source.items()}
+        del by_source
+        by_claimant: dict[str | None, list[Statement]] = defaultdict(list)
         for statement in statements:
             by_claimant[statement.claim.claimant].append(statement)
-        self.by_subject: dict[str, list[Statement]] = defaultdict(list)
-        self.by_participant: dict[str, list[Statement]] = defaultdict(list)
-        by_subject, by_participant = self.by_subject, self.by_participant
+        self.by_claimant: dict[str | None, tuple[Statement, ...]] = {
+            key: tuple(found) for key, found in by_claimant.items()
+        }
+        del by_claimant
+        by_subject: dict[str, list[Statement]] = defaultdict(list)
         for statement in statements:
             content = statement.claim.content
             if isinstance(content, (Event, Proposition)) and content.id is not None:
                 by_subject[content.id].append(statement)
+        self.by_subject: dict[str, tuple[Statement, ...]] = {
+            key: tuple(found) for key, found in by_subject.items()
+        }
+        del by_subject
+        by_participant: dict[str, list[Statement]] = defaultdict(list)
         for statement in statements:
             content = statement.claim.content
             if isinstance(content, Event) and content.participants:
@@ -102,6 +111,10 @@ class Index:
                 else:
                     for actor in dict.fromkeys(participant.actor for participant in participants):
                         by_participant[actor].append(statement)
+        self.by_participant: dict[str, tuple[Statement, ...]] = {
+            key: tuple(found) for key, found in by_participant.items()
+        }
+        del by_participant
         # The time index (statements sorted by their event's time) is made on the first
         # query by time: sorting is the one step that grows faster than the dossier.
         self.timed: list[Statement] | None = None
@@ -259,7 +272,7 @@ def corroborate(dossier: Dossier, event_id: str) -> Corroboration:
 # -- conflicts --------------------------------------------------------------------------------------
 
 
-def _pairs(statements: list[Statement]) -> Iterable[tuple[Statement, Statement]]:
+def _pairs(statements: Sequence[Statement]) -> Iterable[tuple[Statement, Statement]]:
     unique: dict[str, Statement] = {}
     for statement in statements:
         unique.setdefault(statement.claim.id, statement)
