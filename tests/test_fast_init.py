@@ -416,3 +416,22 @@ def test_copies_pickles_and_evolutions_are_as_before(cls):
         assert pickle.loads(pickle.dumps(obj)) == obj
         assert attrs.evolve(obj) == obj
         assert hash(attrs.evolve(obj)) == hash(obj)
+
+
+def test_times_read_again_are_the_same_and_errors_too():
+    for text in ("2022-03-27", "2022-02-24/2022-03-27", "2022-03-27T14:05+03:00"):
+        first = em.When.parse(text)
+        again = em.When.parse(text)
+        assert again == first
+        assert again is not first  # a new object each time, as without the cache
+        assert repr(again) == repr(first)
+        assert hash(again) == hash(first)
+        assert em.When.parse(Text(text)) == first
+        assert str(first) == text
+    for bad in ("2022-02-30", "2022-13", "", 2022, "x" * 300):
+        errors = []
+        for _ in range(2):
+            with pytest.raises(em.EventModelError) as caught:
+                em.When.parse(bad)  # type: ignore[arg-type]
+            errors.append((type(caught.value), str(caught.value)))
+        assert errors[0] == errors[1]
