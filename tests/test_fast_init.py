@@ -101,6 +101,12 @@ ODD: list[object] = [
     "2",
     " 02 ",
     "16600",
+    "0016600",
+    "1" * 1000,
+    "1" * 1001,
+    "\u0663",
+    "\u00b2",
+    " 5",
     "1_000",
     "0.5",
     "-91",
@@ -353,6 +359,22 @@ def test_arguments_are_bound_as_before(cls, args, kwargs):
         return obj
 
     assert fast == _outcome(original)
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_ids_with_each_ascii_character_as_before(code):
+    character = chr(code)
+    for text in (character, f"actor:{character}", f"{character}x{character}", character * 2049):
+        assert_same(em.Participant, {"actor": text, "role": "agent"})
+        assert_same(em.Claim, {"claimant": text, "content": em.Event("attack", id="event:a")})
+        assert_same(em.Event, {"kind": "attack", "id": text})
+        assert_same(em.Proposition, {"text": "so", "about": ["actor:a", text]})
+
+
+@pytest.mark.parametrize("text", ["0", "7", "16600", "000", "1" * 1000, "1" * 1001, "1.5", "1e3", "1_000"])
+def test_numbers_in_text_as_before(text):
+    assert_same(em.Quantity, {"value": text, "lower": text})
+    assert_same(em.GeoPoint, {"lat": text, "lon": "0", "precision_m": text})
 
 
 def test_a_derived_id_is_settled():

@@ -140,6 +140,7 @@ class _InitSource:
         self.names: dict[str, Any] = {
             "_g_FallBack": _FallBackError,
             "_g_MAX_ID_LENGTH": v.MAX_ID_LENGTH,
+            "_g_MAX_NUMBER_TEXT": v.MAX_NUMBER_TEXT,
             "_g_id_match": v._ID.fullmatch,
             "_g_sound": _sound,
             "_g_EMPTY": EMPTY,
@@ -168,9 +169,10 @@ class _InitSource:
         self.lines.append(indent + line)
 
     def id_check(self, var: str, indent: str) -> None:
+        # In ASCII, the id pattern admits the printable characters but the space: no match object made.
         self.add(
-            f"if {var}.__class__ is not _g_str or _g_len({var}) > _g_MAX_ID_LENGTH or not _g_id_match({var}): "
-            "raise _g_FallBack",
+            f"if {var}.__class__ is not _g_str or _g_len({var}) > _g_MAX_ID_LENGTH or not (({var}.isprintable() "
+            f"and ' ' not in {var} and {var} != '') if {var}.isascii() else _g_id_match({var})): raise _g_FallBack",
             indent,
         )
 
@@ -195,8 +197,15 @@ class _InitSource:
             else "if f.__class__ is not _g_Decimal:"
         )
         self.add(start, indent)
-        self.add("    if f.__class__ is not _g_str and f.__class__ is not _g_int: raise _g_FallBack", indent)
-        self.add(f"    f = {self.name(converter)}(f)", indent)
+        self.add(
+            "    if f.__class__ is _g_str and f.isascii() and f.isdigit() and _g_len(f) <= _g_MAX_NUMBER_TEXT:",
+            indent,
+        )
+        self.add("        f = _g_Decimal(f)  # what the converter makes of plain digits", indent)
+        self.add("    elif f.__class__ is _g_str or f.__class__ is _g_int:", indent)
+        self.add(f"        f = {self.name(converter)}(f)", indent)
+        self.add("    else:", indent)
+        self.add("        raise _g_FallBack", indent)
         self.add("    if f.__class__ is not _g_Decimal: raise _g_FallBack", indent)
         if optional:
             self.add("if f is not None and not f.is_finite(): raise _g_FallBack", indent)
