@@ -6,6 +6,7 @@ The generated constructors of the built-in classes build what attrs' own
 from __future__ import annotations
 
 import copy
+import inspect
 import pickle
 import re
 from collections.abc import Callable, Iterator
@@ -20,8 +21,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eventmodel as em
+from eventmodel import _validation as em_validation
 from eventmodel import testing
-from eventmodel._fast_init import CLASSES, attrs_init
+from eventmodel._fast_init import CLASSES, _InitSource, attrs_init
 
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     em.Actor: testing.actors,
@@ -247,6 +249,7 @@ def test_every_built_in_class_has_a_generated_constructor():
         assert cls.__init__ is not attrs_init(cls)
         assert cls.__init__.__qualname__ == f"{cls.__name__}.__init__"
         assert cls.__init__.__annotations__ == attrs_init(cls).__annotations__
+        assert "_g_original(self, " in inspect.getsource(cls.__init__)
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=CLASS_IDS)
@@ -457,3 +460,43 @@ def test_times_read_again_are_the_same_and_errors_too():
                 em.When.parse(bad)  # type: ignore[arg-type]
             errors.append((type(caught.value), str(caught.value)))
         assert errors[0] == errors[1]
+
+
+def test_a_field_with_no_known_fast_path_stops_the_generation():
+    @attrs.frozen
+    class Plain:
+        x: int = attrs.field()
+
+    @attrs.frozen
+    class Bounded:
+        n: int = attrs.field(validator=em_validation.whole_number(0))
+
+    @attrs.frozen
+    class Listed:
+        entries: list[str] = attrs.field(factory=list, validator=em_validation.boolean)
+
+    @attrs.frozen
+    class Clashing:
+        items: bool = attrs.field(validator=em_validation.boolean)
+
+    @attrs.define(slots=False)
+    class Unslotted:
+        flag: bool = attrs.field(validator=em_validation.boolean)
+
+    @attrs.frozen
+    class Aliased:
+        _flag: bool = attrs.field(validator=em_validation.boolean)
+
+    for cls, message in [
+        (Plain, "no fast path for Plain.x"),
+        (Bounded, "no fast path for Bounded.n"),
+        (Listed, "whose default is a factory"),
+        (Unslotted, "Unslotted.flag is not a slot"),
+        (Clashing, "the parameters of Clashing.__init__ are not its fields"),
+    ]:
+        with pytest.raises(TypeError, match=message):
+            _InitSource(cls).build()
+    assert (
+        _InitSource(Aliased).build().__qualname__
+        == "test_a_field_with_no_known_fast_path_stops_the_generation.<locals>.Aliased.__init__"
+    )

@@ -30,6 +30,7 @@ runs too. The original stays reachable as :func:`attrs_init`, for tests.
 from __future__ import annotations
 
 import inspect
+import linecache
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
@@ -411,8 +412,17 @@ class _InitSource:
                 add(f"            {self.name(post_init)}(self)")
         add("            return")
         add(f"    _g_original(self, {', '.join(call)})")
+        return self.compile(original)
+
+    def compile(self, original: Callable[..., None]) -> Callable[..., None]:
+        """The constructor, made from the lines, named and annotated as attrs' *original*."""
+        cls = self.cls
         namespace = dict(self.names)
-        exec(compile("\n".join(self.lines), f"<eventmodel constructor {cls.__name__}>", "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
+        source = "\n".join(self.lines) + "\n"
+        filename = f"<eventmodel constructor {cls.__module__}.{cls.__qualname__}>"
+        # Kept where tracebacks and inspect.getsource look, as attrs keeps the source of its own.
+        linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+        exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - code made here, from the class's fields
         init: Callable[..., None] = namespace["__init__"]
         for attribute in ("__module__", "__name__", "__qualname__", "__doc__"):
             setattr(init, attribute, getattr(original, attribute))
