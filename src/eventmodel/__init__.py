@@ -7,6 +7,7 @@ seen, what was said to have happened, and how sure anyone is.
 
 from __future__ import annotations
 
+from . import _fast_init  # noqa: F401 - gives the built-in classes their generated constructors
 from ._actor import Actor, ActorKind, Affiliation
 from ._analysis import Conflict, Corroboration, Hop, Origin, Statement, compose_factuality
 from ._claim import MAX_CLAIM_DEPTH, Claim, SpeechAct

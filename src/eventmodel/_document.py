@@ -65,7 +65,7 @@ from ._validation import (
     text,
     texts,
 )
-from ._when import Relative, When
+from ._when import Relative, When, _parse_text
 from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 
 __all__ = ["converter", "from_document", "locate", "tag_of", "to_document"]
@@ -311,8 +311,8 @@ def _datetime(value: Any, _: Any = None) -> datetime:
 
 
 def _when(value: Any, _: Any = None) -> When:
-    if type(value) is str:
-        return When.parse(value)
+    if type(value) is str:  # each document shares one object for each text; When.parse's cache is not needed
+        return _parse_text(value)
     if type(value) is dict:
         _check_members(value, _RELATIVE_MEMBERS, "a relative time")
         for name in ("relative", "anchor"):

@@ -151,6 +151,50 @@ def _fail_parse(reason: str, text: object, fix: str | None = None) -> InvalidVal
     return InvalidValueError(reason, cls="When", field="parse()", value=text, fix=fix)
 
 
+def _parse_text(text: str) -> Moment | Interval:
+    """The body of :meth:`When.parse`."""
+    if not isinstance(text, str):
+        raise InvalidTypeError("needs a string", cls="When", field="parse()", value=text)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise _fail_parse(
+            f"is longer than {MAX_TEXT_LENGTH} characters, too long for a date or a date-time", text
+        )
+    if "/" not in text:  # the common case, without a scan
+        return Moment._parse(text, text)
+    slashes = _interval_slashes(text)
+    if slashes:
+        return Interval._parse(text, slashes)
+    return Moment._parse(text, text)
+
+
+#: When.parse's results for the texts read most recently, as models to copy.
+_parse_cached: Final = functools.lru_cache(maxsize=4096)(_parse_text)
+
+
+def _fresh(when: Moment | Interval) -> Moment | Interval:
+    """
+    A new object equal to *when*, field for field: each parse returns a new
+    object, as without the cache. The fields were checked when *when* was made.
+    """
+    set_field = object.__setattr__
+    if when.__class__ is Moment:
+        assert isinstance(when, Moment)
+        moment = object.__new__(Moment)
+        set_field(moment, "value", when.value)
+        set_field(moment, "precision", when.precision)
+        set_field(moment, "approximate", when.approximate)
+        set_field(moment, "uncertain", when.uncertain)
+        set_field(moment, "zone", when.zone)
+        return moment
+    assert isinstance(when, Interval)
+    interval = object.__new__(Interval)
+    set_field(interval, "start", None if when.start is None else _fresh(when.start))
+    set_field(interval, "end", None if when.end is None else _fresh(when.end))
+    set_field(interval, "start_open", when.start_open)
+    set_field(interval, "end_open", when.end_open)
+    return interval
+
+
 class When:
     """
     A time as a source states it: a :class:`Moment`, an :class:`Interval`
@@ -205,18 +249,9 @@ class When:
             InvalidTypeError: For anything that is not a string.
 
         """
-        if not isinstance(text, str):
-            raise InvalidTypeError("needs a string", cls="When", field="parse()", value=text)
-        if len(text) > MAX_TEXT_LENGTH:
-            raise _fail_parse(
-                f"is longer than {MAX_TEXT_LENGTH} characters, too long for a date or a date-time", text
-            )
-        if "/" not in text:  # the common case, without a scan
-            return Moment._parse(text, text)
-        slashes = _interval_slashes(text)
-        if slashes:
-            return Interval._parse(text, slashes)
-        return Moment._parse(text, text)
+        if text.__class__ is str:  # times repeat: each text is read once, and its result copied
+            return _fresh(_parse_cached(text))
+        return _parse_text(text)
 
     @staticmethod
     def parse_human(
