@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pickle
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-import attrs
 import pytest
 from dateutil import tz
 from hypothesis import example, given
@@ -1665,25 +1663,3 @@ def test_strict_false_does_not_hide_other_errors():
     with pytest.raises(InvalidValueError) as excinfo:
         Relative("yesterday", Anchor.PUBLICATION).resolve(When.parse("2022-03"), strict=False)
     assert excinfo.value.reason.startswith("needs an anchor time at day precision or finer")
-
-
-def test_the_text_form_is_made_once_and_takes_no_part_in_the_value():
-    moment = When.parse("2022-03-27T14:05:00+03:00")
-    text = str(moment)
-    assert str(moment) is text
-    assert [field.name for field in attrs.fields(Moment)] == [
-        "value",
-        "precision",
-        "approximate",
-        "uncertain",
-        "zone",
-    ]
-    copied = pickle.loads(pickle.dumps(moment))
-    assert copied == moment
-    assert hash(copied) == hash(moment)
-    assert str(copied) == text
-    later = attrs.evolve(moment, approximate=True)
-    assert str(later) == "2022-03-27T14:05:00+03:00~"
-    assert str(moment) == "2022-03-27T14:05:00+03:00"
-    interval = When.parse("2022-03-01/2022-03-27")
-    assert str(interval) == str(interval) == "2022-03-01/2022-03-27"

@@ -215,11 +215,7 @@ class When:
     .. versionadded:: 0.1.0
     """
 
-    # The text form of a moment, made on the first str() and kept: the value is
-    # immutable, and a document names the same time many times. Not a field: it
-    # takes no part in equality, hashing, repr, pickling or the JSON format.
-    __slots__ = ("_text",)
-    _text: str
+    __slots__ = ()
 
     # -- reading ------------------------------------------------------------------
 
@@ -711,14 +707,6 @@ class Moment(When):
     # -- writing ------------------------------------------------------------------------
 
     def __str__(self) -> str:
-        try:
-            return self._text
-        except AttributeError:
-            text = self._format()
-            object.__setattr__(self, "_text", text)
-            return text
-
-    def _format(self) -> str:
         value, precision = self.value, self.precision
         if precision is Precision.CENTURY:
             body = f"{value.year // 100:02d}XX"
