@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
 
 import attrs
 import pytest
@@ -25,22 +24,6 @@ from eventmodel import _validation as em_validation
 from eventmodel import testing
 from eventmodel._fast_init import CLASSES, _InitSource, attrs_init
 
-STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
-    em.Actor: testing.actors,
-    em.Affiliation: testing.affiliations,
-    em.Source: testing.sources,
-    em.Claim: testing.claims,
-    em.Event: testing.events,
-    em.Proposition: testing.propositions,
-    em.Participant: testing.participants,
-    em.Place: testing.places,
-    em.GeoPoint: testing.geo_points,
-    em.Quantity: testing.quantities,
-    em.Confidence: testing.confidences,
-    em.Evidence: testing.evidence,
-    em.TextQuote: testing.text_quotes,
-    em.TextSpan: testing.text_spans,
-}
 CLASS_IDS = [cls.__name__ for cls in CLASSES]
 
 
@@ -254,7 +237,7 @@ def test_every_built_in_class_has_a_generated_constructor():
 
 @pytest.mark.parametrize("cls", CLASSES, ids=CLASS_IDS)
 def test_the_same_object_from_valid_arguments(cls):
-    @given(STRATEGIES[cls]())
+    @given(testing.strategy_for(cls))
     def check(obj):
         arguments = _arguments(obj)
         assert_same(cls, arguments)
@@ -270,7 +253,7 @@ def test_the_same_object_or_error_from_odd_arguments(cls):
     names = [field.alias for field in attrs.fields(cls) if field.init]
 
     @given(
-        STRATEGIES[cls](),
+        testing.strategy_for(cls),
         st.lists(st.tuples(st.sampled_from(names), st.sampled_from(ODD)), min_size=1, max_size=3),
     )
     def check(obj, changes):

@@ -20,22 +20,22 @@ import eventmodel as em
 from eventmodel import _document, testing
 from eventmodel.json import converter
 
-STRATEGIES = {
-    em.Actor: testing.actors,
-    em.Affiliation: testing.affiliations,
-    em.Source: testing.sources,
-    em.Event: testing.events,
-    em.Participant: testing.participants,
-    em.Proposition: testing.propositions,
-    em.Claim: testing.claims,
-    em.Place: testing.places,
-    em.GeoPoint: testing.geo_points,
-    em.Quantity: testing.quantities,
-    em.Confidence: testing.confidences,
-    em.Evidence: testing.evidence,
-    em.TextQuote: testing.text_quotes,
-    em.TextSpan: testing.text_spans,
-}
+CLASSES = [
+    em.Actor,
+    em.Affiliation,
+    em.Source,
+    em.Event,
+    em.Participant,
+    em.Proposition,
+    em.Claim,
+    em.Place,
+    em.GeoPoint,
+    em.Quantity,
+    em.Confidence,
+    em.Evidence,
+    em.TextQuote,
+    em.TextSpan,
+]
 
 
 def _through_converter(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,9 +44,9 @@ def _through_converter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(converter, "unstructure_changes", -1)
 
 
-@pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
 def test_direct_paths_agree_with_the_converter(cls):
-    @given(STRATEGIES[cls]())
+    @given(testing.strategy_for(cls))
     def check(obj):
         document = _document.to_document(obj)
         assert document == converter.unstructure(obj)

@@ -15,7 +15,9 @@ import eventmodel as em
 from eventmodel import testing
 from eventmodel._document import to_document
 
-STRATEGIES = {name: getattr(testing, name) for name in testing.__all__ if name not in {"ids", "texts"}}
+STRATEGIES = {
+    name: getattr(testing, name) for name in testing.__all__ if name not in {"ids", "texts", "strategy_for"}
+}
 ENTITY_STRATEGIES = {
     "actors": testing.actors,
     "sources": testing.sources,
@@ -184,3 +186,51 @@ def test_collections_cannot_be_mutated(data):
         event.quantities["x"] = em.Quantity(1)  # type: ignore[index]
     with pytest.raises(AttributeError):
         event.participants.append(None)  # type: ignore[attr-defined]
+
+
+STRATEGY_CLASSES = [
+    em.Actor,
+    em.Affiliation,
+    em.Source,
+    em.Claim,
+    em.Event,
+    em.Proposition,
+    em.Participant,
+    em.Place,
+    em.GeoPoint,
+    em.Quantity,
+    em.Confidence,
+    em.Evidence,
+    em.TextQuote,
+    em.TextSpan,
+    em.Moment,
+    em.Interval,
+    em.Relative,
+    em.Factuality,
+]
+
+
+@pytest.mark.parametrize("cls", STRATEGY_CLASSES, ids=lambda cls: cls.__name__)
+def test_strategy_for_draws_objects_of_the_class(cls):
+    @given(testing.strategy_for(cls))
+    def check(obj):
+        assert type(obj) is cls
+
+    check()
+
+
+def test_strategy_for_a_when_draws_every_kind_of_time():
+    @given(testing.strategy_for(em.When))
+    def check(obj):
+        assert isinstance(obj, em.When)
+
+    check()
+
+
+def test_strategy_for_a_class_without_one_says_how_to_build_it():
+    with pytest.raises(em.InvalidTypeError) as caught:
+        testing.strategy_for(int)
+    assert str(caught.value) == (
+        "eventmodel.testing.strategy_for(): has no strategy for this class, got <class 'int'>. "
+        "Fix: build one with hypothesis.strategies.builds(...) from the strategies here"
+    )

@@ -22,8 +22,10 @@ This module needs Hypothesis: ``pip install "eventmodel[testing]"``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from dateutil import tz
 
@@ -47,6 +49,7 @@ from ._relative import Anchor
 from ._source import Source, SourceKind
 from ._validation import _ID
 from ._when import Interval, Moment, Precision, Relative, When
+from .exceptions import InvalidTypeError
 
 __all__ = [
     "actors",
@@ -67,6 +70,7 @@ __all__ = [
     "quantities",
     "relatives",
     "sources",
+    "strategy_for",
     "text_quotes",
     "text_spans",
     "texts",
@@ -445,3 +449,54 @@ def model_objects() -> st.SearchStrategy[object]:
         text_quotes(),
         text_spans(),
     )
+
+
+T = TypeVar("T")
+
+_BY_CLASS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Actor: actors,
+    Affiliation: affiliations,
+    Source: sources,
+    Claim: claims,
+    Event: events,
+    Proposition: propositions,
+    Participant: participants,
+    Place: places,
+    GeoPoint: geo_points,
+    Quantity: quantities,
+    Confidence: confidences,
+    Evidence: evidence,
+    TextQuote: text_quotes,
+    TextSpan: text_spans,
+    Moment: moments,
+    Interval: intervals,
+    Relative: relatives,
+    When: whens,
+    Factuality: factualities,
+}
+
+
+def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
+    """
+    The strategy above that draws objects of the built-in model class *cls*
+    (``strategy_for(Claim)`` is ``claims()``), for tests that run over
+    several classes.
+
+    Raises:
+        InvalidTypeError: For a class this module has no strategy for, such
+            as a registered custom type: build its strategy with
+            ``hypothesis.strategies.builds``.
+
+    .. versionadded:: 0.1.0
+
+    """
+    make = _BY_CLASS.get(cls)
+    if make is None:
+        raise InvalidTypeError(
+            "has no strategy for this class",
+            cls="eventmodel.testing",
+            field="strategy_for()",
+            value=cls,
+            fix="build one with hypothesis.strategies.builds(...) from the strategies here",
+        )
+    return make()
