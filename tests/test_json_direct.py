@@ -18,24 +18,10 @@ from hypothesis import given
 
 import eventmodel as em
 from eventmodel import _document, testing
+from eventmodel._fast_init import CLASSES as BUILT_IN_CLASSES
 from eventmodel.json import converter
 
-CLASSES = [
-    em.Actor,
-    em.Affiliation,
-    em.Source,
-    em.Event,
-    em.Participant,
-    em.Proposition,
-    em.Claim,
-    em.Place,
-    em.GeoPoint,
-    em.Quantity,
-    em.Confidence,
-    em.Evidence,
-    em.TextQuote,
-    em.TextSpan,
-]
+CLASSES = list(BUILT_IN_CLASSES)
 
 
 def _through_converter(monkeypatch: pytest.MonkeyPatch) -> None:

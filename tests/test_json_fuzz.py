@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import eventmodel as em
 from eventmodel import testing
+from eventmodel._fast_init import CLASSES as BUILT_IN_CLASSES
 from eventmodel.exceptions import EventModelError
 
 #: orjson is optional: the standard library writes the same documents without it.
@@ -25,22 +26,7 @@ BACKENDS = ["json", "orjson"] if importlib.util.find_spec("orjson") else ["json"
 TOP_LEVEL = [em.Dossier, em.Claim, em.Actor, em.Source, em.Event]
 PARTS = [em.Proposition, em.Confidence, em.Quantity, em.Place, em.GeoPoint, em.Evidence, em.Participant]
 CLASSES = TOP_LEVEL + PARTS
-MODEL_CLASSES = [
-    em.Actor,
-    em.Affiliation,
-    em.Source,
-    em.Event,
-    em.Participant,
-    em.Proposition,
-    em.Claim,
-    em.Confidence,
-    em.Quantity,
-    em.Place,
-    em.GeoPoint,
-    em.Evidence,
-    em.TextQuote,
-    em.TextSpan,
-]
+MODEL_CLASSES = list(BUILT_IN_CLASSES)
 TAGS = ["actor", "source", "event", "proposition", "claim", "x-foo", "Claim", ""]
 #: Member names the model knows, so that fuzzed objects look like documents.
 NAMES = sorted(
