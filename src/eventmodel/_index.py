@@ -8,7 +8,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from ._analysis import (
     Conflict,
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from ._dossier import Dossier
 
 __all__ = ["Index", "corroborate", "find_conflicts"]
-
-_NO_KEY: Final = None
 
 
 class Index:

@@ -171,28 +171,24 @@ def _parse_text(text: str) -> Moment | Interval:
 _parse_cached: Final = functools.lru_cache(maxsize=4096)(_parse_text)
 
 
+#: The fields of each class _fresh copies, read from attrs on first use.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _fresh(when: Moment | Interval) -> Moment | Interval:
     """
     A new object equal to *when*, field for field: each parse returns a new
-    object, as without the cache. The fields were checked when *when* was made.
+    object, as without the cache. The fields were checked when *when* was made,
+    and are immutable, so they are shared.
     """
-    set_field = object.__setattr__
-    if when.__class__ is Moment:
-        assert isinstance(when, Moment)
-        moment = object.__new__(Moment)
-        set_field(moment, "value", when.value)
-        set_field(moment, "precision", when.precision)
-        set_field(moment, "approximate", when.approximate)
-        set_field(moment, "uncertain", when.uncertain)
-        set_field(moment, "zone", when.zone)
-        return moment
-    assert isinstance(when, Interval)
-    interval = object.__new__(Interval)
-    set_field(interval, "start", None if when.start is None else _fresh(when.start))
-    set_field(interval, "end", None if when.end is None else _fresh(when.end))
-    set_field(interval, "start_open", when.start_open)
-    set_field(interval, "end_open", when.end_open)
-    return interval
+    cls = when.__class__
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+    copied = object.__new__(cls)
+    for name in names:
+        object.__setattr__(copied, name, getattr(when, name))
+    return copied
 
 
 class When:
