@@ -346,6 +346,24 @@ def test_claims_citing_gives_top_level_claims_once_each():
     assert dossier.claims_citing("src:nowhere") == ()
 
 
+def test_queries_return_the_index_tuples_as_they_are_until_the_dossier_changes():
+    elsewhere = report(REGIME_CHANGE, BLINKEN, OTHER_ARTICLE, factuality="CT-")
+    dossier = Dossier([*CAST, ARTICLE, OTHER_ARTICLE, elsewhere])
+    answers = [
+        dossier.claims_by(BLINKEN),
+        dossier.perspective(BLINKEN),
+        dossier.claims_citing(OTHER_ARTICLE),
+        dossier.claims_about(REGIME_CHANGE),
+    ]
+    assert all(type(answer) is tuple and len(answer) == 1 for answer in answers)
+    assert dossier.claims_by(BLINKEN) is answers[0]
+    assert dossier.claims_citing(OTHER_ARTICLE) is answers[2]
+    later = report(REGIME_CHANGE, BLINKEN, OTHER_ARTICLE)
+    dossier.add(later)
+    assert [statement.claim for statement in dossier.claims_by(BLINKEN)] == [elsewhere, later]
+    assert answers[0] == dossier.perspective(BLINKEN)[:1]
+
+
 def test_claims_citing_counts_only_top_level_evidence():
     inner = Claim(MINISTRY, SHELLING, evidence=[cite(OTHER_ARTICLE)])
     outer = report(inner)

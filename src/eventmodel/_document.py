@@ -39,29 +39,25 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._actor import Actor, Affiliation
 from ._claim import MAX_CLAIM_DEPTH, Claim
 from ._confidence import Confidence
-from ._event import Event, Participant, Proposition
-from ._evidence import Evidence, TextQuote, TextSpan
+from ._event import Event, Proposition
 from ._factuality import Factuality
+from ._fast_init import CLASSES as GENERATED_CLASSES
 from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO
-from ._place import GeoPoint, Place
-from ._quantity import Quantity
 from ._registry import registry
 from ._relative import Anchor
-from ._source import Source
 from ._validation import (
     _ID,
     MAX_ID_LENGTH,
     boolean,
     extras,
-    has_lone_surrogate,
     member_path,
     optional_any_text,
     optional_finite_decimal,
     optional_text,
+    sound_text,
     text,
     texts,
 )
@@ -717,10 +713,6 @@ _SETTLED_VALIDATORS: Final = frozenset(
 _ID_VALIDATORS: Final = frozenset({"reference.<locals>.validate", "optional_identifier", "id_or_auto"})
 
 
-def _sound(text: str) -> bool:
-    return not has_lone_surrogate(text)
-
-
 def _id_check(var: str, indent: str) -> str:
     """Lines that check an id once per document, and keep one string for each id."""
     return (
@@ -748,7 +740,7 @@ class _ReaderSource:
             "GiveUp": _GiveUpError,
             "MAX_ID_LENGTH": MAX_ID_LENGTH,
             "id_match": _ID.fullmatch,
-            "sound": _sound,
+            "sound": sound_text,
             "EMPTY": EMPTY,
             "FrozenDict": FrozenDict,
             "dict": dict,
@@ -946,10 +938,8 @@ class _ReaderSource:
 
 
 _GIVE_UP_MISSING: Final = object()
-_DIRECT_CLASSES: Final = frozenset(
-    {Actor, Affiliation, Source, Claim, Event, Proposition, Participant, Place, GeoPoint, Quantity}
-    | {Confidence, Evidence, TextQuote, TextSpan}
-)
+#: The built-in classes read and written by generated code: those that get a generated constructor.
+_DIRECT_CLASSES: Final = frozenset(GENERATED_CLASSES)
 _direct_readers: dict[type, Callable[[Any, int, dict[Any, Any]], Any]] = {}
 _FACTUALITIES: Final = {
     str(value): value for value in vars(Factuality).values() if isinstance(value, Factuality)

@@ -85,10 +85,6 @@ class _FallBackError(Exception):
     """A value is not on a fast path: attrs' ``__init__`` builds the object."""
 
 
-def _sound(text: str) -> bool:
-    return not v.has_lone_surrogate(text)
-
-
 #: Converters that return an id (a string) or ``None`` unchanged.
 _REF_CONVERTERS: Final = frozenset(
     {
@@ -143,7 +139,7 @@ class _InitSource:
             "_g_MAX_ID_LENGTH": v.MAX_ID_LENGTH,
             "_g_MAX_NUMBER_TEXT": v.MAX_NUMBER_TEXT,
             "_g_id_match": v._ID.fullmatch,
-            "_g_sound": _sound,
+            "_g_sound": v.sound_text,
             "_g_EMPTY": EMPTY,
             "_g_AUTO": AUTO,
             "_g_FrozenDict": FrozenDict,

@@ -67,6 +67,11 @@ def has_lone_surrogate(text: str) -> bool:
     return False
 
 
+def sound_text(text: str) -> bool:
+    """Whether *text* has no lone surrogate: what generated code checks once ``isascii()`` says no."""
+    return not has_lone_surrogate(text)
+
+
 # -- text ---------------------------------------------------------------------
 
 
