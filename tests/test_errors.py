@@ -36,8 +36,8 @@ from eventmodel import (
     When,
     canonical_json,
 )
-from eventmodel._evidence import MAX_POSITION
 from eventmodel.exceptions import NO_VALUE
+from eventmodel.model._evidence import MAX_POSITION
 
 ALL_ERRORS = [
     EventModelError,

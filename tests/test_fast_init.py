@@ -20,9 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eventmodel as em
-from eventmodel import _validation as em_validation
 from eventmodel import testing
-from eventmodel._fast_init import CLASSES, _InitSource, attrs_init
+from eventmodel.core import _validation as em_validation
+from eventmodel.model._fast_init import CLASSES, _InitSource, attrs_init
 
 CLASS_IDS = [cls.__name__ for cls in CLASSES]
 

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eventmodel as em
-from eventmodel._document import to_document
 from eventmodel.exceptions import InvalidValueError
+from eventmodel.io._document import to_document
 
 
 def vector_objects() -> dict[str, object]:

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given
 
 import eventmodel as em
-from eventmodel import _document, testing
-from eventmodel._fast_init import CLASSES as BUILT_IN_CLASSES
+from eventmodel import testing
+from eventmodel.io import _document
 from eventmodel.json import converter
+from eventmodel.model._fast_init import CLASSES as BUILT_IN_CLASSES
 
 CLASSES = list(BUILT_IN_CLASSES)
 

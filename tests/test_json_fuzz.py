@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import eventmodel as em
 from eventmodel import testing
-from eventmodel._fast_init import CLASSES as BUILT_IN_CLASSES
 from eventmodel.exceptions import EventModelError
+from eventmodel.model._fast_init import CLASSES as BUILT_IN_CLASSES
 
 #: orjson is optional: the standard library writes the same documents without it.
 BACKENDS = ["json", "orjson"] if importlib.util.find_spec("orjson") else ["json"]

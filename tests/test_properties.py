@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import eventmodel as em
 from eventmodel import testing
-from eventmodel._document import to_document
-from eventmodel._fast_init import CLASSES as BUILT_IN_CLASSES
+from eventmodel.io._document import to_document
+from eventmodel.model._fast_init import CLASSES as BUILT_IN_CLASSES
 
 STRATEGIES = {
     name: getattr(testing, name) for name in testing.__all__ if name not in {"ids", "texts", "strategy_for"}

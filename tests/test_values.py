@@ -29,8 +29,8 @@ from eventmodel import (
     TextSpan,
     When,
 )
-from eventmodel._evidence import MAX_POSITION
 from eventmodel.exceptions import NO_VALUE
+from eventmodel.model._evidence import MAX_POSITION
 
 PLUS_3 = timezone(timedelta(hours=3))
 

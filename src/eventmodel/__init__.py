@@ -7,24 +7,10 @@ seen, what was said to have happened, and how sure anyone is.
 
 from __future__ import annotations
 
-from . import _fast_init  # noqa: F401 - gives the built-in classes their generated constructors
-from ._actor import Actor, ActorKind, Affiliation
-from ._analysis import Conflict, Corroboration, Hop, Origin, Statement, compose_factuality
-from ._claim import MAX_CLAIM_DEPTH, Claim, SpeechAct
-from ._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, ConfidenceScale, Reliability
-from ._dossier import Dossier, Unrecognized
-from ._event import Event, Participant, Proposition
-from ._evidence import Evidence, TextQuote, TextSpan
-from ._factuality import Certainty, Factuality, Polarity
-from ._frozen import FrozenDict
-from ._ids import canonical_json
-from ._place import GeoPoint, Place
-from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
-from ._quantity import Quantity
-from ._registry import TypeRegistry, register, registry
-from ._relative import Anchor, AnchorKind, resolve_relative
-from ._source import Source, SourceKind
-from ._when import Interval, Moment, Precision, Relative, TimeRelation, When
+from .core._frozen import FrozenDict
+from .dossier._analysis import Conflict, Corroboration, Hop, Origin, Statement, compose_factuality
+from .dossier._dossier import Dossier, Unrecognized
+from .dossier._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
 from .exceptions import (
     EventModelError,
     InvalidTypeError,
@@ -33,6 +19,28 @@ from .exceptions import (
     UnknownTypeError,
     UnresolvedReferenceError,
 )
+from .model import _fast_init  # noqa: F401 - gives the built-in classes their generated constructors
+from .model._actor import Actor, ActorKind, Affiliation
+from .model._claim import MAX_CLAIM_DEPTH, Claim, SpeechAct
+from .model._confidence import (
+    ADMIRALTY_CREDIBILITY,
+    ESTIMATIVE_WORDS,
+    Confidence,
+    ConfidenceScale,
+    Reliability,
+)
+from .model._event import Event, Participant, Proposition
+from .model._evidence import Evidence, TextQuote, TextSpan
+from .model._factuality import Certainty, Factuality, Polarity
+from .model._ids import canonical_json
+from .model._place import GeoPoint, Place
+from .model._quantity import Quantity
+from .model._registry import TypeRegistry, register, registry
+from .model._source import Source, SourceKind
+from .time._anchor import Anchor, AnchorKind
+from .time._grammar import resolve_relative
+from .time._relative import Relative
+from .time._when import Interval, Moment, Precision, TimeRelation, When
 
 __all__ = [
     "ADMIRALTY_CREDIBILITY",
@@ -97,7 +105,7 @@ __all__ = [
     "schema",
 ]
 
-# The serializers build on everything above.
+# The document layer: JSON, JSON Lines and JSON Schema (the public modules eventmodel.json and eventmodel.schema).
 from . import json, schema
 
 __version__ = "0.1.0.dev0"

@@ -36,20 +36,21 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         'eventmodel.testing requires Hypothesis; install it with: pip install "eventmodel[testing]"'
     ) from error
 
-from ._actor import Actor, ActorKind, Affiliation
-from ._claim import Claim, SpeechAct
-from ._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
-from ._event import Event, Participant, Proposition
-from ._evidence import Evidence, TextQuote, TextSpan
-from ._factuality import _VALID as _FACTUALITY_CODES
-from ._factuality import Factuality
-from ._place import GeoPoint, Place
-from ._quantity import Quantity
-from ._relative import Anchor
-from ._source import Source, SourceKind
-from ._validation import _ID
-from ._when import Interval, Moment, Precision, Relative, When
+from .core._validation import _ID
 from .exceptions import InvalidTypeError
+from .model._actor import Actor, ActorKind, Affiliation
+from .model._claim import Claim, SpeechAct
+from .model._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
+from .model._event import Event, Participant, Proposition
+from .model._evidence import Evidence, TextQuote, TextSpan
+from .model._factuality import _VALID as _FACTUALITY_CODES
+from .model._factuality import Factuality
+from .model._place import GeoPoint, Place
+from .model._quantity import Quantity
+from .model._source import Source, SourceKind
+from .time._anchor import Anchor
+from .time._relative import Relative
+from .time._when import Interval, Moment, Precision, When
 
 __all__ = [
     "actors",

@@ -33,7 +33,7 @@ import attrs
 
 from eventmodel import __version__
 from eventmodel import json as em_json
-from eventmodel._provenance import Report
+from eventmodel.dossier._provenance import Report
 from eventmodel.exceptions import EventModelError
 from eventmodel.schema import json_schema
 

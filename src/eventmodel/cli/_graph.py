@@ -6,10 +6,10 @@ from typing import Literal
 
 import attrs
 
-from eventmodel._actor import Actor
-from eventmodel._claim import Claim
-from eventmodel._dossier import Dossier
-from eventmodel._event import Event, Proposition
+from eventmodel.dossier._dossier import Dossier
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import Claim
+from eventmodel.model._event import Event, Proposition
 
 # -- graph ---------------------------------------------------------------------------------------
 

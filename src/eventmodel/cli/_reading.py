@@ -11,13 +11,13 @@ from typing import IO, Final, Literal
 
 import attrs
 
-from eventmodel import json as em_json
-from eventmodel._actor import Actor
-from eventmodel._claim import Claim
-from eventmodel._dossier import Dossier
-from eventmodel._gc import collector_paused
-from eventmodel._source import Source
+from eventmodel.core._gc import collector_paused
+from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import EventModelError
+from eventmodel.io import _json as em_json
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import Claim
+from eventmodel.model._source import Source
 
 Format = Literal["json", "jsonl"]
 _EXTENSIONS: Final[dict[str, Format]] = {

@@ -5,15 +5,16 @@ from __future__ import annotations
 import textwrap
 from decimal import Decimal
 
-from eventmodel._actor import Actor
-from eventmodel._analysis import Corroboration, Hop, Statement
-from eventmodel._claim import Claim
-from eventmodel._dossier import Dossier
-from eventmodel._event import Event, Proposition
-from eventmodel._provenance import resolve_time
-from eventmodel._quantity import Quantity
-from eventmodel._source import Source
-from eventmodel._when import Relative, When
+from eventmodel.dossier._analysis import Corroboration, Hop, Statement
+from eventmodel.dossier._dossier import Dossier
+from eventmodel.dossier._provenance import resolve_time
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import Claim
+from eventmodel.model._event import Event, Proposition
+from eventmodel.model._quantity import Quantity
+from eventmodel.model._source import Source
+from eventmodel.time._relative import Relative
+from eventmodel.time._when import When
 
 
 def _plural(count: int, noun: str) -> str:

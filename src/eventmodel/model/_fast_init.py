@@ -38,15 +38,16 @@ from typing import Any, Final
 import attr._config
 import attrs
 
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+
 from . import _actor, _claim, _confidence, _event, _evidence, _place, _quantity, _source
-from . import _validation as v
 from ._actor import Actor, Affiliation
 from ._claim import MAX_CLAIM_DEPTH, Claim
 from ._confidence import Confidence
 from ._event import Event, Participant, Proposition
 from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import _BY_CODE, Factuality
-from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto
 from ._place import GeoPoint, Place
 from ._quantity import Quantity

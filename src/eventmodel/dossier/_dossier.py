@@ -9,19 +9,21 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._actor import Actor
+from eventmodel.core._frozen import FrozenDict
+from eventmodel.core._gc import collector_paused
+from eventmodel.core._validation import to_extras
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import Claim
+from eventmodel.model._event import Event, Proposition
+from eventmodel.model._source import Source
+from eventmodel.time._relative import Relative
+from eventmodel.time._when import When
+
 from ._analysis import hops_of
-from ._claim import Claim
-from ._event import Event, Proposition
-from ._frozen import FrozenDict
-from ._gc import collector_paused
 from ._index import Index as _Index
 from ._index import corroborate, find_conflicts
 from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation, resolve_time
-from ._source import Source
-from ._validation import to_extras
-from ._when import Relative, When
-from .exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 
 if TYPE_CHECKING:
     from ._analysis import Conflict, Corroboration, Hop, Statement

@@ -9,17 +9,18 @@ from typing import Any, Final
 
 import attrs
 
-from . import _validation as v
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.core._repr import compact_repr
+from eventmodel.exceptions import NO_VALUE
+from eventmodel.time._when import When
+
 from ._actor import Actor
 from ._confidence import Confidence
 from ._event import Event, Proposition
 from ._evidence import Evidence
 from ._factuality import Factuality
-from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
-from ._repr import compact_repr
-from ._when import When
-from .exceptions import NO_VALUE
 
 __all__ = ["MAX_CLAIM_DEPTH", "Claim", "SpeechAct"]
 

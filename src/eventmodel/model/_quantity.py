@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from . import _validation as v
-from ._frozen import EMPTY, FrozenDict
-from ._repr import compact_repr
-from .exceptions import NO_VALUE
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.core._repr import compact_repr
+from eventmodel.exceptions import NO_VALUE
 
 __all__ = ["Quantity"]
 

@@ -11,11 +11,12 @@ from typing import Final, TypeVar
 
 import attrs
 
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnknownTypeError
+
 from ._actor import Actor
 from ._claim import Claim
 from ._event import Event, Proposition
 from ._source import Source
-from .exceptions import InvalidTypeError, InvalidValueError, UnknownTypeError
 
 __all__ = ["BUILTIN_TAGS", "ENTRY_POINT_GROUP", "TypeRegistry", "register", "registry"]
 

@@ -10,14 +10,15 @@ from typing import Any, Final
 
 import attrs
 
-from . import _validation as v
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.core._repr import compact_repr
+from eventmodel.time._when import When
+
 from ._actor import Actor
-from ._frozen import EMPTY, FrozenDict
 from ._ids import AUTO, id_or_auto, settle_id
 from ._place import Place
 from ._quantity import Quantity
-from ._repr import compact_repr
-from ._when import When
 
 __all__ = ["Event", "Participant", "Proposition"]
 

@@ -22,19 +22,18 @@ import functools
 import re
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Final, TypedDict
+from typing import Any, Final, TypedDict
 
 import attrs
 from dateutil import tz
 
-from . import _validation as v
-from ._repr import compact_repr
-from .exceptions import NO_VALUE, InvalidTypeError, InvalidValueError
+from eventmodel.core import _validation as v
+from eventmodel.exceptions import NO_VALUE, InvalidTypeError, InvalidValueError
 
-if TYPE_CHECKING:
-    from ._relative import Anchor
+from ._human import read_human
+from ._precision import Precision
 
-__all__ = ["Interval", "Moment", "Precision", "Relative", "TimeRelation", "When"]
+__all__ = ["Interval", "Moment", "Precision", "TimeRelation", "When"]
 
 #: The longest text :meth:`When.parse` reads.
 MAX_TEXT_LENGTH: Final = 256
@@ -78,40 +77,6 @@ _SEASONS: Final = {21: 3, 22: 6, 23: 9, 24: 12}
 _SEASON_CODES: Final = {month: code for code, month in _SEASONS.items()}
 
 
-class Precision(v.ModelEnum):
-    """
-    How much of a time a source gave: ``"2022-03"`` has month precision,
-    ``"201X"`` decade precision.
-
-    .. versionadded:: 0.1.0
-    """
-
-    CENTURY = "century"
-    DECADE = "decade"
-    YEAR = "year"
-    #: An EDTF season (``2022-21`` is spring 2022): three months.
-    SEASON = "season"
-    MONTH = "month"
-    DAY = "day"
-    HOUR = "hour"
-    MINUTE = "minute"
-    SECOND = "second"
-    #: Tenths of a second: ``14:05:00.5``.
-    DECISECOND = "decisecond"
-    #: Hundredths of a second: ``14:05:00.25``.
-    CENTISECOND = "centisecond"
-    MILLISECOND = "millisecond"
-    MICROSECOND = "microsecond"
-
-    @property
-    def is_date(self) -> bool:
-        """True for day precision and coarser: the value is a :class:`~datetime.date`."""
-        return self in _DATE_PRECISIONS
-
-
-_DATE_PRECISIONS: Final = frozenset(
-    {Precision.CENTURY, Precision.DECADE, Precision.YEAR, Precision.SEASON, Precision.MONTH, Precision.DAY}
-)
 _FRACTION_PRECISION: Final = {
     1: Precision.DECISECOND,
     2: Precision.CENTISECOND,
@@ -256,15 +221,14 @@ class When:
         """
         Read a date as people write it ("27 March 2022", "03/04/2022") with
         ``dateutil.parser``, guessing nothing: see
-        ``eventmodel._human.parse_human`` for the policy and its arguments.
+        ``eventmodel.time._human.read_human`` for the policy and its arguments.
 
         Raises:
             InvalidValueError: For unreadable, ambiguous or contradictory text.
 
         """
-        from ._human import parse_human  # noqa: PLC0415 - lenient reading builds on this module
-
-        return parse_human(text, day_first=day_first, year=year, zone=zone)
+        value, precision, zone = read_human(text, day_first=day_first, year=year, zone=zone)
+        return Moment(value, precision, zone=zone)
 
     # -- equality ------------------------------------------------------------------------
 
@@ -888,107 +852,3 @@ class Interval(When):
     def upper(self) -> datetime | None:
         """The end's upper bound; ``None`` for an open or unknown end."""
         return None if self.end is None else self.end.upper
-
-
-# -- Relative ---------------------------------------------------------------------------
-
-
-def _check_resolved(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, (Moment, Interval)):
-        v.fail(inst, attribute, "must be a Moment, an Interval or None", value, wrong_type=True)
-
-
-def _check_anchor(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    from ._relative import Anchor  # noqa: PLC0415 - the grammar module builds on this one
-
-    if not isinstance(value, Anchor):
-        v.fail(
-            inst,
-            attribute,
-            "must be an Anchor",
-            value,
-            "use Anchor.PUBLICATION, Anchor.MADE_AT or Anchor.to_event(id)",
-            wrong_type=True,
-        )
-
-
-def _anchor(value: Anchor | str) -> Anchor:
-    from ._relative import Anchor  # noqa: PLC0415 - the grammar module builds on this one
-
-    if isinstance(value, str):
-        try:
-            return Anchor.parse(value)
-        except InvalidValueError:
-            return value  # type: ignore[return-value]
-    return value
-
-
-@attrs.frozen(eq=False)
-class Relative(When):
-    """
-    A time as words relative to something else: "on Sunday" (relative to
-    the publication of the source), "a day after" (relative to another
-    event). It keeps the words as written, what they are relative to, and,
-    once resolved, the absolute time they name.
-
-    Resolve it with :meth:`resolve`, giving the anchor's time; the grammar
-    of expressions it understands is in :func:`eventmodel.resolve_relative`.
-
-    Args:
-        text: The words as the source wrote them.
-        anchor: What the words are relative to (an :class:`Anchor`, or its
-            text form: ``"publication"``, ``"made_at"``, ``"event:<id>"``).
-        resolved: The absolute time, once known.
-
-    .. versionadded:: 0.1.0
-
-    """
-
-    text: str = attrs.field(validator=v.text)
-    anchor: Anchor = attrs.field(converter=_anchor, validator=_check_anchor)
-    resolved: Moment | Interval | None = attrs.field(default=None, kw_only=True, validator=_check_resolved)
-
-    __repr__ = compact_repr
-
-    def __attrs_post_init__(self) -> None:
-        if len(self.text) > MAX_RELATIVE_TEXT:
-            v.fail(self, "text", f"is longer than {MAX_RELATIVE_TEXT} characters", self.text)
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.text, self.anchor, self.resolved)
-
-    def __str__(self) -> str:
-        resolved = f" = {self.resolved}" if self.resolved is not None else ""
-        return f"{self.text!r} relative to {self.anchor}{resolved}"
-
-    def resolve(self, at: When, *, strict: bool = True) -> Relative:
-        """
-        Resolve the words against *at*, the time of the anchor: a copy of
-        this relative time with ``resolved`` set.
-
-        Args:
-            at: The anchor's time.
-            strict: With ``False``, words the grammar does not know leave the
-                time unresolved (this same object comes back) instead of
-                raising; every other error still raises.
-
-        Raises:
-            InvalidValueError: For words the grammar does not know (when
-                *strict*), or an anchor time that cannot serve.
-
-        """
-        from ._relative import is_known, resolve_relative  # noqa: PLC0415 - the grammar builds on this module
-
-        if not strict and not is_known(self.text):
-            return self
-        return attrs.evolve(self, resolved=resolve_relative(self.text, at))
-
-    @property
-    def lower(self) -> datetime | None:
-        """The resolved time's lower bound; ``None`` until resolved."""
-        return None if self.resolved is None else self.resolved.lower
-
-    @property
-    def upper(self) -> datetime | None:
-        """The resolved time's upper bound; ``None`` until resolved."""
-        return None if self.resolved is None else self.resolved.upper

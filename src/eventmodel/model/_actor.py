@@ -9,11 +9,12 @@ from typing import Any
 
 import attrs
 
-from . import _validation as v
-from ._frozen import EMPTY, FrozenDict
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.core._repr import compact_repr
+from eventmodel.time._when import When
+
 from ._ids import AUTO, id_or_auto, settle_id
-from ._repr import compact_repr
-from ._when import When
 
 __all__ = ["Actor", "ActorKind", "Affiliation"]
 

@@ -39,16 +39,8 @@ import cattrs
 from cattrs.errors import AttributeValidationNote, ClassValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._claim import MAX_CLAIM_DEPTH, Claim
-from ._confidence import Confidence
-from ._event import Event, Proposition
-from ._factuality import Factuality
-from ._fast_init import CLASSES as GENERATED_CLASSES
-from ._frozen import EMPTY, FrozenDict
-from ._ids import AUTO
-from ._registry import registry
-from ._relative import Anchor
-from ._validation import (
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.core._validation import (
     _ID,
     MAX_ID_LENGTH,
     boolean,
@@ -61,8 +53,17 @@ from ._validation import (
     text,
     texts,
 )
-from ._when import Relative, When, _parse_text
-from .exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
+from eventmodel.exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
+from eventmodel.model._claim import MAX_CLAIM_DEPTH, Claim
+from eventmodel.model._confidence import Confidence
+from eventmodel.model._event import Event, Proposition
+from eventmodel.model._factuality import Factuality
+from eventmodel.model._fast_init import CLASSES as GENERATED_CLASSES
+from eventmodel.model._ids import AUTO, use_document_form
+from eventmodel.model._registry import registry
+from eventmodel.time._anchor import Anchor
+from eventmodel.time._relative import Relative
+from eventmodel.time._when import When, _parse_text
 
 __all__ = ["converter", "from_document", "locate", "tag_of", "to_document"]
 
@@ -1178,3 +1179,13 @@ def from_document(
     finally:
         _LENIENT.reset(lenient_token)
         _MAX_DEPTH.reset(depth_token)
+
+
+def _document_form(obj: object) -> tuple[str, dict[str, Any]]:
+    """The type tag and the document form of a model object, for its derived id."""
+    document = to_document(obj)
+    assert isinstance(document, dict)
+    return tag_of(type(obj)), document
+
+
+use_document_form(_document_form)

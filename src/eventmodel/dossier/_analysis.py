@@ -13,12 +13,12 @@ from typing import Final
 
 import attrs
 
-from ._claim import Claim, SpeechAct
-from ._event import Event, Proposition
-from ._evidence import Evidence
-from ._factuality import Certainty, Factuality, Polarity
-from ._quantity import Quantity
-from ._when import When
+from eventmodel.model._claim import Claim, SpeechAct
+from eventmodel.model._event import Event, Proposition
+from eventmodel.model._evidence import Evidence
+from eventmodel.model._factuality import Certainty, Factuality, Polarity
+from eventmodel.model._quantity import Quantity
+from eventmodel.time._when import When
 
 __all__ = [
     "Conflict",

@@ -10,18 +10,12 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ._analysis import (
-    Conflict,
-    Corroboration,
-    Origin,
-    Statement,
-    hops_of,
-    quantities_conflict,
-)
-from ._claim import Claim
-from ._event import Event, Proposition
-from ._when import ZONE_SPREAD, TimeRelation, When
-from .exceptions import InvalidTypeError
+from eventmodel.exceptions import InvalidTypeError
+from eventmodel.model._claim import Claim
+from eventmodel.model._event import Event, Proposition
+from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
+
+from ._analysis import Conflict, Corroboration, Origin, Statement, hops_of, quantities_conflict
 
 if TYPE_CHECKING:
     from ._dossier import Dossier

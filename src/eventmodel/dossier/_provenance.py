@@ -14,15 +14,18 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from . import _validation as v
-from ._actor import Actor
+from eventmodel.core import _validation as v
+from eventmodel.exceptions import EventModelError, ProvenanceError
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import Claim
+from eventmodel.model._event import Event, Proposition
+from eventmodel.model._source import Source
+from eventmodel.time._anchor import Anchor, AnchorKind
+from eventmodel.time._grammar import is_known
+from eventmodel.time._relative import Relative
+from eventmodel.time._when import Interval, Moment, Precision, When
+
 from ._analysis import walk
-from ._claim import Claim
-from ._event import Event, Proposition
-from ._relative import Anchor, AnchorKind, is_known
-from ._source import Source
-from ._when import Interval, Moment, Precision, Relative, When
-from .exceptions import EventModelError, ProvenanceError
 
 if TYPE_CHECKING:
     from ._dossier import Dossier

@@ -8,8 +8,8 @@ from typing import ClassVar, Final
 
 import attrs
 
-from . import _validation as v
-from .exceptions import InvalidTypeError, InvalidValueError
+from eventmodel.core import _validation as v
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["Certainty", "Factuality", "Polarity"]
 

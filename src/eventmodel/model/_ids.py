@@ -8,8 +8,11 @@ document form, without its own ``id`` member, canonicalised by RFC 8785 (JSON
 Canonicalization Scheme). Any tool that holds the JSON can recompute the id.
 
 This is the one place where the model needs the serializer's view of an
-object: :func:`derive_id` asks :mod:`eventmodel._document` for the document
-form, and nothing else in the model imports it.
+object. The model layer does not import the document layer above it: the
+document layer (:mod:`eventmodel.io._document`) hands :func:`derive_id` the
+function that makes an object's document form, through
+:func:`use_document_form`, when it is imported (``import eventmodel``
+imports it).
 """
 
 from __future__ import annotations
@@ -17,15 +20,22 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from typing import TYPE_CHECKING, Any, Final, cast
+from collections.abc import Callable
+from typing import Any, Final, cast
 
-from ._validation import check_id, has_lone_surrogate
-from .exceptions import InvalidValueError
+from eventmodel.core._validation import check_id, has_lone_surrogate
+from eventmodel.exceptions import InvalidValueError
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
+__all__ = ["AUTO", "canonical_json", "derive_id", "id_or_auto", "settle_id", "use_document_form"]
 
-__all__ = ["AUTO", "canonical_json", "derive_id", "id_or_auto", "settle_id"]
+#: An object's type tag and document form, as the document layer makes them.
+_document_form: list[Callable[[object], tuple[str, dict[str, Any]]]] = []
+
+
+def use_document_form(function: Callable[[object], tuple[str, dict[str, Any]]]) -> None:
+    """Derive ids from the type tag and document form that *function* gives of an object."""
+    _document_form[:] = [function]
+
 
 DIGEST_LENGTH: Final = 32
 _MAX_SAFE_INTEGER: Final = 2**53 - 1
@@ -155,13 +165,10 @@ def derive_id(obj: object) -> str:
     The deterministic id of *obj*: ``f"{tag}:{digest}"`` as described in the
     module docstring.
     """
-    from ._document import tag_of, to_document  # noqa: PLC0415 - the one bridge from the model to its document form
-
-    document = to_document(obj)
-    assert isinstance(document, dict)
+    tag, document = _document_form[0](obj)
     document.pop("id", None)
     digest = hashlib.sha256(canonical_json(document)).hexdigest()[:DIGEST_LENGTH]
-    return f"{tag_of(type(obj))}:{digest}"
+    return f"{tag}:{digest}"
 
 
 def settle_id(obj: object) -> None:

@@ -8,9 +8,9 @@ from typing import Any, Final
 
 import attrs
 
-from . import _validation as v
-from ._frozen import EMPTY, FrozenDict
-from .exceptions import InvalidTypeError, InvalidValueError
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError
 
 __all__ = ["ADMIRALTY_CREDIBILITY", "ESTIMATIVE_WORDS", "Confidence", "ConfidenceScale", "Reliability"]
 

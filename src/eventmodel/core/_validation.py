@@ -27,8 +27,9 @@ from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
 
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError
+
 from ._frozen import EMPTY, FrozenDict
-from .exceptions import InvalidTypeError, InvalidValueError
 
 E = TypeVar("E", bound=Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]

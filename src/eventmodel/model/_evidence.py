@@ -8,9 +8,10 @@ from typing import Any, Final
 
 import attrs
 
-from . import _validation as v
-from ._frozen import EMPTY, FrozenDict
-from ._repr import compact_repr
+from eventmodel.core import _validation as v
+from eventmodel.core._frozen import EMPTY, FrozenDict
+from eventmodel.core._repr import compact_repr
+
 from ._source import Source
 
 __all__ = ["MAX_POSITION", "Evidence", "TextQuote", "TextSpan"]

@@ -11,10 +11,11 @@ from typing import Final
 
 from dateutil import parser, tz
 
-from ._when import Moment, Precision
-from .exceptions import InvalidTypeError, InvalidValueError
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError
 
-__all__ = ["MAX_HUMAN_TEXT", "parse_human"]
+from ._precision import Precision
+
+__all__ = ["MAX_HUMAN_TEXT", "read_human"]
 
 #: The longest text read as a human date; longer input is refused unread.
 MAX_HUMAN_TEXT: Final = 200
@@ -44,12 +45,14 @@ def _read(text: str, day_first: bool, default: datetime) -> datetime:
         ) from error
 
 
-def parse_human(
+def read_human(
     text: str, *, day_first: bool | None = None, year: int | None = None, zone: str | None = None
-) -> Moment:
+) -> tuple[date | datetime, Precision, str | None]:
     """
     Read a date as people write it: "27 March 2022", "Sunday, March 27",
-    "03/04/2022", "14:05 27 March 2022 +03:00".
+    "03/04/2022", "14:05 27 March 2022 +03:00", as the value, precision and
+    zone name of the :class:`~eventmodel.Moment` that
+    :meth:`When.parse_human <eventmodel.When.parse_human>` makes of them.
 
     The precision is what the text gives: "March 2022" has month precision,
     "27 March 2022 14:05" minute precision.
@@ -109,9 +112,9 @@ def parse_human(
             )
         value = value.replace(tzinfo=timezone(offset))
     if precision.is_date:
-        return Moment(_truncate(value, precision), precision)
+        return _truncate(value, precision), precision, None
     keep_zone = zone if value.tzinfo is not None and zone is not None else None
-    return Moment(value, precision, zone=keep_zone)
+    return value, precision, keep_zone
 
 
 def _precision(given: dict[str, bool], text: str) -> Precision:

@@ -1,0 +1,535 @@
+"""
+JSON and JSON Lines reading and writing: the implementation of :mod:`eventmodel.json`.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import math
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import IO, Any, Final, Literal, TypeVar, overload
+
+from eventmodel.core._gc import collector_paused
+from eventmodel.core._validation import json_problem, member_path
+from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized
+from eventmodel.exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import MAX_CLAIM_DEPTH, Claim
+from eventmodel.model._registry import registry
+from eventmodel.model._source import Source
+
+from ._document import converter, from_document, locate, to_document
+
+_orjson: Any
+try:  # pragma: no cover - depends on the environment
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_DEPTH",
+    "Backend",
+    "converter",
+    "dump",
+    "dumps",
+    "iter_jsonl",
+    "load",
+    "loads",
+    "write_jsonl",
+]
+
+T = TypeVar("T")
+
+Backend = Literal["json", "orjson"]
+#: How deeply claims may nest in a document by default (reported speech).
+MAX_DEPTH: Final = MAX_CLAIM_DEPTH
+#: The longest document :func:`loads` reads, in characters (or bytes).
+MAX_DOCUMENT_SIZE: Final = 1 << 30
+
+_LISTS: Final = {"actors": Actor, "sources": Source, "claims": Claim}
+_DOSSIER_MEMBERS: Final = frozenset({"eventmodel", *_LISTS})
+_TOP_LEVEL: Final = (Actor, Source, Claim)
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _dossier_document(dossier: Dossier) -> dict[str, Any]:
+    document: dict[str, Any] = {"eventmodel": dossier.format_version}
+    for name, objects in (
+        ("actors", dossier.actors),
+        ("sources", dossier.sources),
+        ("claims", dossier.claims),
+    ):
+        items = [to_document(obj) for obj in objects]
+        items += [item.document for item in dossier.unrecognized if item.kind == name]
+        if items:  # an empty list is the default, left out like every default
+            document[name] = items
+    document.update(to_document_extras(dossier))
+    return document
+
+
+def to_document_extras(dossier: Dossier) -> dict[str, Any]:
+    """The unknown top-level members a dossier kept, as JSON values."""
+    return {key: _thaw(value) for key, value in dossier.extras.items()}
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_thaw(item) for item in value]
+    if hasattr(value, "items"):
+        return {key: _thaw(item) for key, item in value.items()}
+    return value
+
+
+def document(obj: object) -> Any:
+    """The JSON document of a model object or a dossier, as plain Python values."""
+    if isinstance(obj, Dossier):
+        return _dossier_document(obj)
+    return to_document(obj)
+
+
+def _backend(backend: str | None) -> Backend:
+    if backend is None:
+        return "orjson" if _orjson is not None else "json"
+    if backend == "orjson" and _orjson is None:
+        raise InvalidValueError(
+            "needs orjson, which is not installed",
+            field="backend",
+            value=backend,
+            fix='install it with: pip install "eventmodel[fast]"',
+        )
+    if backend == "json":
+        return "json"
+    if backend == "orjson":
+        return "orjson"
+    raise InvalidValueError("must be 'json' or 'orjson'", field="backend", value=backend)
+
+
+def _encode(value: Any, backend: Backend) -> str:
+    if backend == "orjson":
+        assert _orjson is not None
+        try:
+            encoded: bytes = _orjson.dumps(value)
+            return encoded.decode("utf-8")
+        except TypeError as error:  # orjson.JSONEncodeError
+            raise InvalidValueError(f"cannot be written as JSON ({error})") from None
+    try:
+        return _json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise InvalidValueError(f"cannot be written as JSON ({error})") from None
+
+
+def dumps(obj: object, *, backend: Backend | None = None) -> str:
+    """
+    The JSON text of a model object or a :class:`~eventmodel.Dossier`:
+    compact, UTF-8, members in a stable order (``"type"`` and ``"id"``
+    first).
+
+    Args:
+        obj: An actor, a source, an event, a proposition, a claim (or any
+            other model object), or a dossier.
+        backend: ``"orjson"`` or ``"json"``; by default orjson when it is
+            installed.
+
+    Raises:
+        UnknownTypeError: For an object that is not a model object.
+        InvalidValueError: For an orjson backend that is not installed.
+
+    """
+    chosen = _backend(backend)
+    # The document is a tree of fresh dicts and lists with no cycles, freed before the collector runs again.
+    with collector_paused():
+        return _encode(document(obj), chosen)
+
+
+def dump(obj: object, fp: IO[str], *, backend: Backend | None = None) -> None:
+    """Write :func:`dumps` of *obj* to the text file *fp*."""
+    fp.write(dumps(obj, backend=backend))
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+class _Bad:
+    """
+    Stands in, in a parsed document, for a value the parser could not take
+    (NaN, a number a float cannot hold, an integer too long, a member given
+    twice), so that the error can name its path once the whole is parsed.
+    """
+
+    __slots__ = ("fix", "reason", "value")
+
+    def __init__(self, reason: str, value: object, fix: str | None = None) -> None:
+        self.reason, self.value, self.fix = reason, value, fix
+
+
+#: The most digits an integer in a document may have (Python's own limit to read one).
+MAX_INTEGER_DIGITS: Final = 4300
+
+
+def _decoder() -> tuple[_json.JSONDecoder, list[int]]:
+    """A decoder, and the counter of the values it had to replace with :class:`_Bad`."""
+    found = [0]
+
+    def bad(reason: str, value: object, fix: str | None = None) -> _Bad:
+        found[0] += 1
+        return _Bad(reason, value, fix)
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    result[key] = bad(
+                        "appears twice in one object",
+                        key,
+                        "give each member once: JSON readers disagree on which one wins",
+                    )
+                seen.add(key)
+        return result
+
+    def constant(name: str) -> _Bad:
+        return bad(f"is not JSON ({name} is a JavaScript value, not a JSON number)", name)
+
+    def floating(text: str) -> Any:
+        # Numbers that are not integers never occur in eventmodel's own members
+        # (they write numbers as strings); read them as floats for extras, but
+        # refuse what a float cannot hold exactly, rather than change it.
+        number = float(text)
+        try:
+            exact = math.isfinite(number) and Decimal(text) == Decimal(repr(number))
+        except ArithmeticError:  # an exponent beyond what Decimal holds
+            exact = False
+        if not exact:
+            return bad(
+                "is a number a float cannot hold exactly",
+                text,
+                "write it as a string, as eventmodel writes its own numbers",
+            )
+        return number
+
+    def integer(text: str) -> Any:
+        if len(text) > MAX_INTEGER_DIGITS:
+            return bad(f"is an integer of more than {MAX_INTEGER_DIGITS} digits", f"{text[:20]}...")
+        return int(text)
+
+    decoder = _json.JSONDecoder(
+        object_pairs_hook=pairs, parse_constant=constant, parse_float=floating, parse_int=integer
+    )
+    return decoder, found
+
+
+def _first_bad(data: Any) -> tuple[str, _Bad]:
+    """The path and the marker of the first value the parser replaced, without recursion."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Bad):
+            return path, value
+        if isinstance(value, dict):
+            stack.extend((path + member_path(key), item) for key, item in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+    raise AssertionError("a value was replaced, so the walk finds it")  # pragma: no cover
+
+
+_NOT_COMPACT: Final = object()
+#: The longest document orjson reads, in characters (or bytes): while it reads, it holds several times
+#: the document's size (about 17 times for eventmodel's documents, where the standard library's parser
+#: holds about 7), so that the standard library reads longer ones.
+_ORJSON_READ_LIMIT: Final = 64 << 20
+
+
+def _parse_compact(text: str | bytes) -> Any:
+    """
+    The document, as orjson reads it, if orjson would write it back byte for
+    byte, as eventmodel writes documents; :data:`_NOT_COMPACT` for any other.
+
+    Such a document has no member given twice (writing it back would leave one
+    out), no NaN, and no number that orjson changes on reading, so that the
+    standard library's parser reads it to the same values: anything else, the
+    standard library's parser reads, and names what is wrong. (Writing back
+    keeps the UTF-8 form of each string outside ASCII with the string, which
+    the objects read then hold: a few percent more memory, for reading in about
+    two thirds of the time.)
+    """
+    assert _orjson is not None
+    try:
+        data = _orjson.loads(text)
+        again: bytes = _orjson.dumps(data)
+        same = again == (text if isinstance(text, bytes) else text.encode("utf-8"))
+    except Exception:  # noqa: BLE001 - whatever orjson refuses, the standard library reads
+        return _NOT_COMPACT
+    return data if same else _NOT_COMPACT
+
+
+def _parse(text: str | bytes) -> Any:
+    given: object = text  # checked at run time: callers may pass anything
+    if _orjson is not None and isinstance(given, (str, bytes)) and len(given) <= _ORJSON_READ_LIMIT:
+        data = _parse_compact(given)
+        if data is not _NOT_COMPACT:
+            return data
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidValueError(f"is not UTF-8 (byte {error.start}: {error.reason})", path="$") from None
+    if not isinstance(text, str):
+        raise InvalidTypeError("needs JSON text (str or bytes)", value=text, field="loads()")
+    if len(text) > MAX_DOCUMENT_SIZE:
+        raise InvalidValueError(f"is larger than {MAX_DOCUMENT_SIZE} characters", path="$")
+    decoder, found = _decoder()
+    try:
+        data = decoder.decode(text)
+    except _json.JSONDecodeError as error:
+        raise InvalidValueError(
+            f"is not JSON: {error.msg.removesuffix(' at')} at line {error.lineno}, column {error.colno}",
+            path="$",
+        ) from None
+    except RecursionError:
+        raise InvalidValueError(
+            "nests arrays or objects too deeply to read", path="$", fix="flatten the document"
+        ) from None
+    except ValueError as error:  # pragma: no cover - the hooks above take what int() and float() refuse
+        raise InvalidValueError(f"is not JSON that can be read ({error})", path="$") from None
+    if found[0]:
+        path, bad = _first_bad(data)
+        raise InvalidValueError(bad.reason, value=bad.value, fix=bad.fix, path=path)
+    return data
+
+
+@overload
+def loads(text: str | bytes, cls: type[Dossier], *, strict: bool = ..., max_depth: int = ...) -> Dossier: ...
+@overload
+def loads(text: str | bytes, cls: type[T], *, strict: bool = ..., max_depth: int = ...) -> T: ...
+def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> Any:
+    """
+    Read an object of class *cls* (a model class or :class:`~eventmodel.Dossier`)
+    from JSON text.
+
+    Args:
+        text: The JSON text, as ``str`` or UTF-8 ``bytes``.
+        cls: The class to read: ``Claim`` also reads registered custom claim
+            types, chosen by their ``"type"`` tag.
+        strict: ``True`` (the default) refuses members and types this
+            version does not know. ``False`` keeps them: unknown members in
+            each object's ``extras`` and unknown top-level objects of a
+            dossier in ``Dossier.unrecognized``, so that writing the result
+            gives them back unchanged.
+        max_depth: How deeply claims may nest (reported speech), at most
+            :data:`MAX_DEPTH`.
+
+    Returns:
+        A valid object; never a half-built one.
+
+    Raises:
+        EventModelError: Whatever is wrong with the text, with the JSON path
+            to the first bad value: invalid JSON, duplicate members, a wrong
+            type, a missing or unknown member, an unknown type tag
+            (:class:`~eventmodel.UnknownTypeError`), nesting past
+            *max_depth*, colliding ids.
+
+    """
+    depth: object = max_depth  # checked at run time: callers may pass anything
+    if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
+        raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
+    with collector_paused():
+        return _read(text, cls, strict=strict, max_depth=max_depth)
+
+
+def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int) -> Any:
+    # The parsed document is freed when this returns, before the collector runs again: it then
+    # has only the objects read to look at, not the dicts and lists they were read from.
+    data = _parse(text)
+    if cls is Dossier:
+        return _dossier_from(data, strict=strict, max_depth=max_depth)
+    return from_document(data, cls, strict=strict, max_depth=max_depth)
+
+
+def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
+    """Read :func:`loads` of the whole file *fp*."""
+    return loads(fp.read(), cls, strict=strict, max_depth=max_depth)
+
+
+def _dossier_from(
+    data: Any,
+    *,
+    strict: bool,
+    max_depth: int,
+    errors: list[EventModelError] | None = None,
+    located: dict[str, str] | None = None,
+) -> Dossier:
+    """
+    The dossier of document *data*. With *errors*, a bad member (one that
+    cannot be read or added) is appended there and left out, and reading
+    goes on; without, the first one is raised. With *located*, the JSON path
+    of each member read is kept there under its id.
+    """
+    if type(data) is not dict:
+        raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
+    version = data.get("eventmodel")
+    if type(version) is not str or not version.startswith("1."):
+        raise InvalidValueError(
+            "must name format version 1.x",
+            value=version,
+            path="$.eventmodel",
+            fix="this version reads documents of format 1.x; a 2.x document needs a newer eventmodel",
+        )
+    unknown = data.keys() - _DOSSIER_MEMBERS
+    if unknown and strict:
+        name = min(unknown)
+        raise InvalidValueError(
+            "is not a member of a dossier",
+            value=data[name],
+            path="$" + member_path(name),
+            fix="remove it, or read with strict=False to keep members a newer version wrote",
+        )
+    for name in sorted(unknown):
+        problem = json_problem(data[name], 1)
+        if problem is not None:
+            raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
+    dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
+    unrecognized: list[Unrecognized] = []
+    seen: dict[Any, Any] = {}  # the ids and times read so far, each checked once and its object shared
+    for name, base in _LISTS.items():
+        items = data.get(name, [])
+        if type(items) is not list:
+            raise InvalidTypeError("must be an array", value=items, path=f"$.{name}")
+        for index, item in enumerate(items):
+            path = f"$.{name}[{index}]"
+            try:
+                try:
+                    obj = from_document(item, base, strict=strict, max_depth=max_depth, seen=seen)
+                except UnknownTypeError:
+                    if strict or type(item) is not dict:
+                        raise
+                    problem = json_problem(item)
+                    if problem is not None:
+                        raise InvalidValueError(problem[1], value=problem[2], path="$" + problem[0]) from None
+                    unrecognized.append(Unrecognized(name, item))
+                    continue
+                dossier.add(obj)
+                if located is not None:
+                    located.setdefault(obj.id, path)
+            except EventModelError as error:
+                if errors is None:
+                    raise _at(error, path) from None
+                errors.append(_at(error, path))
+    dossier.unrecognized = tuple(unrecognized)
+    return dossier
+
+
+def _with_path(error: EventModelError, path: str) -> EventModelError:
+    """*error* at *path*."""
+    return type(error)(
+        error.reason, cls=error.cls, field=error.field, value=error.value, fix=error.fix, path=path
+    )
+
+
+def _at(error: EventModelError, prefix: str) -> EventModelError:
+    """*error* with its path placed under *prefix*."""
+    return _with_path(error, prefix + (error.path or "$")[1:])
+
+
+# -- JSON Lines --------------------------------------------------------------------------------
+
+
+def write_jsonl(objects: Iterable[object], fp: IO[str], *, backend: Backend | None = None) -> int:
+    """
+    Write one JSON document a line, for each of *objects* (actors, sources,
+    claims, or other model objects), and return how many were written.
+    Memory stays flat however many objects there are.
+    """
+    chosen = _backend(backend)
+    count = 0
+    for obj in objects:
+        fp.write(_encode(to_document(obj), chosen))
+        fp.write("\n")
+        count += 1
+    return count
+
+
+def iter_jsonl(
+    fp: Iterable[Any],
+    cls: type[Any] | None = None,
+    *,
+    strict: bool = True,
+    max_depth: int = MAX_DEPTH,
+) -> Iterator[Any]:
+    """
+    Read one object a line from *fp* (an open text or binary file, or any
+    iterable of lines), lazily: memory stays flat however long the file.
+    Blank lines are skipped.
+
+    Args:
+        fp: The lines.
+        cls: The class each line holds; by default any actor, source or claim,
+            chosen by its ``"type"`` tag.
+        strict: As for :func:`loads`.
+        max_depth: As for :func:`loads`.
+
+    Raises:
+        EventModelError: For the first bad line, with its line number in the
+            path: ``line 12: $.content.confidence.value``.
+
+    """
+    depth: object = max_depth  # checked at run time: callers may pass anything
+    if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
+        raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
+    if cls is Dossier:
+        raise InvalidValueError(
+            "reads one actor, source or claim a line, not dossiers",
+            field="cls",
+            value=cls,
+            fix="read a dossier document with loads(text, Dossier)",
+        )
+    for number, line in enumerate(fp, start=1):
+        try:
+            if not isinstance(line, (str, bytes, bytearray)):
+                raise InvalidTypeError("must be a line of text", value=line, path="$")
+            text: str | bytes = (
+                bytes(line).rstrip(b"\r\n") if not isinstance(line, str) else line.rstrip("\r\n")
+            )
+            if not text.strip():
+                continue
+            with collector_paused():
+                data = _parse(text)
+                yield _line_object(data, cls, strict=strict, max_depth=max_depth)
+        except EventModelError as error:
+            raise _on_line(error, number) from None
+
+
+def _line_object(data: Any, cls: type[Any] | None, *, strict: bool, max_depth: int) -> Any:
+    """The object of one line's document *data*: of class *cls*, or chosen by its tag."""
+    if cls is not None:
+        return from_document(data, cls, strict=strict, max_depth=max_depth)
+    if type(data) is not dict:
+        raise InvalidTypeError("must be an actor, a source or a claim object", value=data, path="$")
+    tag = data.get("type")
+    if type(tag) is not str:
+        raise InvalidValueError(
+            "needs a 'type' member naming an actor, a source or a claim", value=tag, path="$.type"
+        )
+    if tag not in registry:
+        raise UnknownTypeError(
+            "is not a known type",
+            value=tag,
+            path="$.type",
+            fix="register the type (eventmodel.register), or load the package that provides it",
+        )
+    target = registry.class_of(tag)
+    if not issubclass(target, _TOP_LEVEL):
+        raise InvalidValueError(
+            "must be an actor, a source or a claim, with its 'type'", value=tag, path="$.type"
+        )
+    return from_document(data, target, strict=strict, max_depth=max_depth)
+
+
+def _on_line(error: EventModelError, number: int) -> EventModelError:
+    """*error*, found on line *number* of a JSON Lines file, with the line in its path."""
+    located = _at(error, "$") if error.path else locate(error)
+    return _with_path(located, f"line {number}: {located.path}")
