@@ -549,7 +549,7 @@ def test_rendering_runs_graphviz(tmp_path, files, monkeypatch):
         (
             ["frob"],
             "argument COMMAND: invalid choice: 'frob' (choose from 'validate', 'show', 'schema', 'convert', "
-            "'graph') (see eventmodel --help)",
+            "'graph', 'export', 'import') (see eventmodel --help)",
         ),
         (["validate"], "the following arguments are required: FILE (see eventmodel validate --help)"),
         (

@@ -10,6 +10,7 @@ import pytest
 import eventmodel
 import eventmodel.cli
 import eventmodel.exceptions
+import eventmodel.interop
 import eventmodel.json
 import eventmodel.schema
 import eventmodel.testing
@@ -57,6 +58,7 @@ def _public() -> list[str]:
     for module in (
         eventmodel.cli,
         eventmodel.exceptions,
+        eventmodel.interop,
         eventmodel.json,
         eventmodel.schema,
         eventmodel.testing,
@@ -75,7 +77,13 @@ def test_every_public_name_is_in_the_api_reference(name):
 
 
 def test_the_api_reference_documents_only_public_names():
-    modules = {"eventmodel", "eventmodel.cli", "eventmodel.exceptions", "eventmodel.testing"}
+    modules = {
+        "eventmodel",
+        "eventmodel.cli",
+        "eventmodel.exceptions",
+        "eventmodel.interop",
+        "eventmodel.testing",
+    }
     assert _documented() - set(_public()) == modules
 
 

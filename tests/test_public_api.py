@@ -8,6 +8,7 @@ from importlib.resources import files
 
 import eventmodel
 import eventmodel.exceptions
+import eventmodel.interop
 import eventmodel.testing
 
 PUBLIC = {
@@ -44,6 +45,7 @@ PUBLIC = {
     "InvalidTypeError",
     "Interval",
     "InvalidValueError",
+    "MissingExtraError",
     "Moment",
     "Participant",
     "Place",
@@ -96,7 +98,7 @@ def test_no_other_public_names_leak():
 
 
 def test_every_public_class_and_function_is_documented():
-    modules = (eventmodel, eventmodel.exceptions, eventmodel.testing)
+    modules = (eventmodel, eventmodel.exceptions, eventmodel.interop, eventmodel.testing)
     for module in modules:
         for name in module.__all__:
             obj = getattr(module, name)
@@ -121,6 +123,7 @@ def test_exceptions_module_surface():
         "EventModelError",
         "InvalidTypeError",
         "InvalidValueError",
+        "MissingExtraError",
         "NO_VALUE",
         "ProvenanceError",
         "UnknownTypeError",

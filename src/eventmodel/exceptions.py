@@ -11,7 +11,8 @@ so that callers can react to it without parsing the message::
     │   └── InvalidTypeError (also a TypeError)
     ├── UnresolvedReferenceError (also a LookupError)
     ├── ProvenanceError
-    └── UnknownTypeError (also a ValueError)
+    ├── UnknownTypeError (also a ValueError)
+    └── MissingExtraError (also an ImportError)
 
 The message is built from the fields, so ``str(error)`` always reads the same
 way::
@@ -31,6 +32,7 @@ __all__ = [
     "EventModelError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingExtraError",
     "ProvenanceError",
     "UnknownTypeError",
     "UnresolvedReferenceError",
@@ -198,3 +200,32 @@ class UnknownTypeError(EventModelError, ValueError):
 
     .. versionadded:: 0.1.0
     """
+
+
+class MissingExtraError(EventModelError, ImportError):
+    """
+    A feature needs an optional dependency that is not installed. The
+    message names the extra that brings it:
+    ``pip install "eventmodel[prov]"``.
+
+    Attributes:
+        extra: The name of the extra to install.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    extra: str
+
+    def __init__(self, reason: str, *, extra: str, fix: str | None = None) -> None:
+        super().__init__(
+            reason, fix=fix if fix is not None else f'install it with: pip install "eventmodel[{extra}]"'
+        )
+        self.extra = extra
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_extra, (self.reason, self.extra, self.fix))
+
+
+def _rebuild_extra(reason: str, extra: str, fix: str | None) -> MissingExtraError:
+    return MissingExtraError(reason, extra=extra, fix=fix)

@@ -24,9 +24,11 @@ byte for byte, orjson reads, to the same values.
 
 from __future__ import annotations
 
+from typing import Final
+
+from .io import _json
 from .io._json import (
     FORMAT_VERSION,
-    MAX_DEPTH,
     Backend,
     converter,
     dump,
@@ -49,3 +51,6 @@ __all__ = [
     "loads",
     "write_jsonl",
 ]
+
+#: How deeply claims may nest in a document by default (reported speech).
+MAX_DEPTH: Final = _json.MAX_DEPTH

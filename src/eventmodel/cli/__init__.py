@@ -25,7 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Final, NoReturn
 
@@ -34,9 +34,10 @@ import attrs
 from eventmodel import __version__
 from eventmodel import json as em_json
 from eventmodel.dossier._provenance import Report
-from eventmodel.exceptions import EventModelError
+from eventmodel.exceptions import EventModelError, MissingExtraError
 from eventmodel.schema import json_schema
 
+from . import _interop
 from ._graph import to_dot, to_mermaid
 from ._reading import (
     _EXTENSIONS,
@@ -48,6 +49,7 @@ from ._reading import (
     _UsageError,
 )
 from ._show import _plural, describe_quantity, show
+from ._writing import _write
 
 __all__ = [
     "EXIT_INVALID",
@@ -167,18 +169,6 @@ def _schema(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK
 
 
-def _write(path: str, write: Callable[[IO[str]], object]) -> None:
-    """Call *write* with the file at *path* open for writing (``-``: standard output)."""
-    if path == "-":
-        write(sys.stdout)
-        return
-    try:
-        with Path(path).open("w", encoding="utf-8") as fp:
-            write(fp)
-    except OSError as error:
-        raise _UnreadableError(f"{path}: cannot be written ({error.strerror or error})") from None
-
-
 def _convert(args: argparse.Namespace, out: IO[str]) -> int:
     target: Format | None = args.to or (
         _EXTENSIONS.get(Path(args.output).suffix.lower()) if args.output != "-" else None
@@ -264,7 +254,15 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot")
     graph.add_argument("-o", "--output", default=None, help="write here instead of standard output")
     graph.set_defaults(run=_graph_command)
+
+    # Commands defined in modules of their own, each adding its parsers.
+    for add_commands in _COMMANDS:
+        add_commands(commands)
     return parser
+
+
+#: The functions that add the commands defined outside this module.
+_COMMANDS: Final = (_interop.add_commands,)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -279,6 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"eventmodel: {error}\n")
         return EXIT_UNREADABLE
     except _UnreadableError as error:
+        sys.stderr.write(f"eventmodel: {error}\n")
+        return EXIT_UNREADABLE
+    except MissingExtraError as error:
         sys.stderr.write(f"eventmodel: {error}\n")
         return EXIT_UNREADABLE
     except EventModelError as error:
