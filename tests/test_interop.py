@@ -183,3 +183,20 @@ def test_importer_options_reach_the_function(tmp_path, capsys, monkeypatch):
     assert cli.main(args) == 0
     assert seen == {"files": (str(data),), "mentions": ("m1", "m2")}
     assert out.read_text() == ""
+
+
+def test_from_names_the_format_too(tmp_path, capsys):
+    lines = tmp_path / "example.jsonl"
+    assert cli.main(["export", str(EXAMPLE), "-o", str(lines)]) == 0
+    for argv in (
+        ["import", "--from", "json", str(lines), "-o", str(tmp_path / "a.json")],
+        ["import", str(lines), "--from=json", "-o", str(tmp_path / "b.json")],
+    ):
+        assert cli.main(argv) == 0
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes() == EXAMPLE.read_bytes()
+    assert cli._interop.format_first(["import", "--", "--from", "x"]) == ["import", "--", "--from", "x"]
+    assert cli._interop.format_first(["export", "--from", "x"]) == ["export", "--from", "x"]
+    assert cli.main(["import", "--from"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "the following arguments are required: FORMAT (see eventmodel import --help)\n"
+    )

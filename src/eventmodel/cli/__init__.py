@@ -271,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     and return its exit status.
     """
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_interop.format_first(list(sys.argv[1:] if argv is None else argv)))
         status: int = args.run(args, sys.stdout)
     except _UsageError as error:
         sys.stderr.write(f"eventmodel: {error}\n")

@@ -15,7 +15,7 @@ from ._reading import _display, _load_dossier, _UnreadableError, _UsageError
 from ._show import _plural
 from ._writing import _write
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "format_first"]
 
 
 def _options(args: argparse.Namespace, options: tuple[Option, ...]) -> dict[str, Any]:
@@ -79,6 +79,23 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+def format_first(argv: list[str]) -> list[str]:
+    """
+    *argv* with ``import --from NAME ...`` written as ``import NAME ...``: the
+    two spellings are one command.
+    """
+    if not argv or argv[0] != "import":
+        return argv
+    for index, word in enumerate(argv[1:], start=1):
+        if word == "--":
+            break
+        if word.startswith("--from="):
+            return ["import", word.partition("=")[2], *argv[1:index], *argv[index + 1 :]]
+        if word == "--from" and index + 1 < len(argv):
+            return ["import", argv[index + 1], *argv[1:index], *argv[index + 2 :]]
+    return argv
+
+
 def add_commands(commands: Any) -> None:
     """Add ``export`` and ``import`` to the command's subparsers *commands*."""
     exporters = formats.exporters
@@ -106,7 +123,8 @@ def add_commands(commands: Any) -> None:
     import_command = commands.add_parser(
         "import",
         help="read a dossier from another format",
-        description="Read a dossier from another format and write it as eventmodel JSON or JSON Lines.",
+        description="Read a dossier from another format and write it as eventmodel JSON or JSON Lines. "
+        "'import --from FORMAT FILE...' is the same as 'import FORMAT FILE...'.",
         epilog="Exit status: 0 written, 1 invalid input, 2 unreadable input, bad arguments "
         "or a format whose extra is not installed.",
     )
