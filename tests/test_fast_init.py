@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import eventmodel as em
 from eventmodel import testing
 from eventmodel.core import _validation as em_validation
+from eventmodel.model import _fields as em_fields
 from eventmodel.model._fast_init import CLASSES, _InitSource, attrs_init
 
 CLASS_IDS = [cls.__name__ for cls in CLASSES]
@@ -456,19 +457,19 @@ def test_a_field_with_no_known_fast_path_stops_the_generation():
 
     @attrs.frozen
     class Listed:
-        entries: list[str] = attrs.field(factory=list, validator=em_validation.boolean)
+        entries: list[str] = attrs.field(factory=list, validator=em_fields.Flag())
 
     @attrs.frozen
     class Clashing:
-        items: bool = attrs.field(validator=em_validation.boolean)
+        items: bool = attrs.field(validator=em_fields.Flag())
 
     @attrs.define(slots=False)
     class Unslotted:
-        flag: bool = attrs.field(validator=em_validation.boolean)
+        flag: bool = attrs.field(validator=em_fields.Flag())
 
     @attrs.frozen
     class Aliased:
-        _flag: bool = attrs.field(validator=em_validation.boolean)
+        _flag: bool = attrs.field(validator=em_fields.Flag())
 
     for cls, message in [
         (Plain, "no fast path for Plain.x"),

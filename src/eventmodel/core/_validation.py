@@ -76,7 +76,7 @@ def sound_text(text: str) -> bool:
 # -- text ---------------------------------------------------------------------
 
 
-def _check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: object, *, empty_ok: bool) -> None:
+def check_str(inst: object, attribute: attrs.Attribute[Any] | str, value: object, *, empty_ok: bool) -> None:
     if value.__class__ is str and (value or empty_ok) and value.isascii():
         return  # the common case, which passes every check below
     if not isinstance(value, str):
@@ -103,7 +103,7 @@ def text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string."""
     if value.__class__ is str and value and value.isascii():
         return
-    _check_str(inst, attribute, value, empty_ok=False)
+    check_str(inst, attribute, value, empty_ok=False)
 
 
 def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -111,13 +111,13 @@ def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) 
     if value is None or (value.__class__ is str and value and value.isascii()):
         return
     if value is not None:
-        _check_str(inst, attribute, value, empty_ok=False)
+        check_str(inst, attribute, value, empty_ok=False)
 
 
 def optional_any_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """``None`` or any string, empty included."""
     if value is not None:
-        _check_str(inst, attribute, value, empty_ok=True)
+        check_str(inst, attribute, value, empty_ok=True)
 
 
 def check_id(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
@@ -197,7 +197,7 @@ def texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A tuple of non-empty strings."""
     items = _require_tuple(inst, attribute, value, "strings")
     for index, item in enumerate(items):
-        _check_str(inst, f"{attribute.name}[{index}]", item, empty_ok=False)
+        check_str(inst, f"{attribute.name}[{index}]", item, empty_ok=False)
 
 
 # -- collections --------------------------------------------------------------
@@ -297,7 +297,7 @@ def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validato
             if not isinstance(item, kind):
                 fail(inst, f"{attribute.name}[{key!r}]", f"must be a {what}", item, wrong_type=True)
             elif kind is str:
-                _check_str(inst, f"{attribute.name}[{key!r}]", item, empty_ok=empty_values)
+                check_str(inst, f"{attribute.name}[{key!r}]", item, empty_ok=empty_values)
 
     return validate
 

@@ -43,22 +43,17 @@ from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._validation import (
     _ID,
     MAX_ID_LENGTH,
-    boolean,
-    extras,
     member_path,
-    optional_any_text,
-    optional_finite_decimal,
-    optional_text,
     sound_text,
-    text,
-    texts,
 )
 from eventmodel.exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
+from eventmodel.model import _fields as fields
 from eventmodel.model._claim import MAX_CLAIM_DEPTH, Claim
 from eventmodel.model._confidence import Confidence
 from eventmodel.model._event import Event, Proposition
 from eventmodel.model._factuality import Factuality
 from eventmodel.model._fast_init import CLASSES as GENERATED_CLASSES
+from eventmodel.model._fields import kind_of
 from eventmodel.model._ids import AUTO, use_document_form
 from eventmodel.model._registry import registry
 from eventmodel.time._anchor import Anchor
@@ -698,22 +693,6 @@ class _GiveUpError(Exception):
     """The direct reader leaves this document to the converter."""
 
 
-#: Fields whose converter changes a document's value: the value is kept only if the converter leaves it.
-_CONVERTED_WHEN_READ: Final = frozenset({(Confidence, "label")})
-#: Validators the reader makes redundant: it reads a Factuality, and content no deeper than the limit.
-_SETTLED_FIELDS: Final = frozenset({(Claim, "factuality"), (Claim, "content")})
-#: Validators that the reader's own checks make redundant, by name.
-_SETTLED_VALIDATORS: Final = frozenset(
-    {
-        "member_of.<locals>.validate",
-        "optional_member_of.<locals>.validate",
-        "tuple_of.<locals>.validate",
-        "optional_instance_of.<locals>.validate",
-    }
-)
-_ID_VALIDATORS: Final = frozenset({"reference.<locals>.validate", "optional_identifier", "id_or_auto"})
-
-
 def _id_check(var: str, indent: str) -> str:
     """Lines that check an id once per document, and keep one string for each id."""
     return (
@@ -808,51 +787,44 @@ class _ReaderSource:
         else:
             raise TypeError(kind)
 
-    def check(self, field: attrs.Attribute[Any], var: str, kind: Any, indent: str) -> str | None:
+    def check(self, field: attrs.Attribute[Any], var: str, hint: Any, indent: str) -> str | None:
         """
-        Lines for the field's validator where the reader settles it; else the
-        name of the validator, to be called with the value read.
+        Lines for the check of the field's kind where the reader settles it;
+        else the name of the kind, to be called with the value read.
         """
-        validator = field.validator
-        if validator is None or validator is extras:
-            return None
-        name = getattr(validator, "__qualname__", "")
+        kind = kind_of(field)
         add = self.lines.append
-        if name in _SETTLED_VALIDATORS or validator is boolean or (self.cls, field.name) in _SETTLED_FIELDS:
+        if kind is None:
+            return None if field.validator is None else self.name(field.validator)
+        if kind.settled_by_type or isinstance(kind, (fields.Extras, fields.Number)):
+            return None  # reading the JSON value into the field's type checked it
+        if isinstance(kind, fields.WholeNumber) and hint is int:
+            add(f"{indent}if not {kind.minimum!r} <= {var} <= {kind.maximum!r}: raise GiveUp")
             return None
-        if name == "whole_number.<locals>.validate" and kind is int:
-            bounds = dict(zip(validator.__code__.co_freevars, validator.__closure__ or (), strict=True))
-            low, high = bounds["minimum"].cell_contents, bounds["maximum"].cell_contents
-            if low is not None and high is not None:
-                add(f"{indent}if not {low!r} <= {var} <= {high!r}: raise GiveUp")
-                return None
-        if name in _ID_VALIDATORS and kind is str:
+        if isinstance(kind, (fields.Id, fields.OptionalId, fields.Ref)) and hint is str:
             add(_id_check(var, indent))
             return None
-        if validator is optional_finite_decimal and kind is Decimal:
+        if isinstance(kind, fields.Text) and hint is str:
+            add(f"{indent}{_text_check(var, empty_ok=kind.empty)}")
             return None
-        if validator in (text, optional_text, optional_any_text) and kind is str:
-            add(f"{indent}{_text_check(var, empty_ok=validator is optional_any_text)}")
-            return None
-        if name == "mapping_of.<locals>.validate" and _is_frozen_dict(kind):
-            closure = dict(zip(validator.__code__.co_freevars, validator.__closure__ or (), strict=True))
+        if isinstance(kind, fields.MappingOf) and _is_frozen_dict(hint):
             add(f"{indent}for k, i in {var}._data.items():")
             add(f"{indent}    {_text_check('k')}")
-            if typing.get_args(kind)[1] is str and not closure["empty_values"].cell_contents:
-                add(f"{indent}    {_text_check('i')}")
+            if kind.item is str:
+                add(f"{indent}    {_text_check('i', empty_ok=kind.empty)}")
             return None
-        if name == "references.<locals>.validate" or validator is texts:
-            if validator is texts:
-                add(f"{indent}for i in {var}:")
-                add(f"{indent}    {_text_check('i')}")
-            else:
-                add(f"{indent}items = []")
-                add(f"{indent}for i in {var}:")
-                add(_id_check("i", indent + "    "))
-                add(f"{indent}    items.append(i)")
-                add(f"{indent}{var} = tuple(items)")
+        if isinstance(kind, fields.Texts):
+            add(f"{indent}for i in {var}:")
+            add(f"{indent}    {_text_check('i')}")
             return None
-        return self.name(validator)
+        if isinstance(kind, fields.Refs):
+            add(f"{indent}items = []")
+            add(f"{indent}for i in {var}:")
+            add(_id_check("i", indent + "    "))
+            add(f"{indent}    items.append(i)")
+            add(f"{indent}{var} = tuple(items)")
+            return None
+        return self.name(kind)
 
     def setter(self, name: str) -> str:
         """A name for the function that sets the field *name* of an instance, for a slot its descriptor's."""
@@ -888,7 +860,7 @@ class _ReaderSource:
         else:
             self.read(var, inner, indent)
             later = self.check(field, var, inner, indent)
-        if (self.cls, field.name) in _CONVERTED_WHEN_READ:
+        if isinstance(kind_of(field), fields.Label):  # kept only if the converter leaves it as written
             assert field.converter is not None
             add(f"{indent}if {self.name(field.converter)}({var}) != {var}: raise GiveUp")
         if later is not None:  # a default needs no check

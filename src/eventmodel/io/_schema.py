@@ -23,15 +23,13 @@ from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier
 from eventmodel.exceptions import InvalidTypeError
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
-from eventmodel.model._confidence import Confidence
-from eventmodel.model._event import _EVENT_KIND, Event
 from eventmodel.model._factuality import _VALID as _FACTUALITY_CODES
 from eventmodel.model._factuality import Factuality
-from eventmodel.model._ids import AUTO, id_or_auto
-from eventmodel.model._place import _COUNTRY, Place
+from eventmodel.model._fields import kind_of
+from eventmodel.model._ids import AUTO
 from eventmodel.model._registry import TypeRegistry
 from eventmodel.model._registry import registry as _default_registry
-from eventmodel.model._source import _LANGUAGE, _URL, Source
+from eventmodel.model._source import Source
 from eventmodel.time._anchor import Anchor
 from eventmodel.time._relative import Relative
 from eventmodel.time._when import MAX_RELATIVE_TEXT, MAX_TEXT_LENGTH, Interval, Moment, When
@@ -210,58 +208,7 @@ _FIXED_TYPES: Final[dict[type, str]] = {
     Anchor: _ANCHOR,
 }
 
-# -- what validators say -------------------------------------------------------------------
-
-
-def _refinements() -> dict[object, dict[str, Any]]:
-    """What each of the model's validators adds to the schema of its field's type."""
-    return {
-        _validation.text: {"minLength": 1},
-        _validation.optional_text: {"minLength": 1},
-        _validation.texts: {"items": {"minLength": 1}},
-        _validation.optional_identifier: _ref(_ID),
-        id_or_auto: _ref(_ID),
-        Event.__dict__["_check_kind"]: {"minLength": 1, "pattern": _anchored(_EVENT_KIND)},
-        Place.__dict__["_check_country"]: {"pattern": _anchored(_COUNTRY)},
-        Source.__dict__["_check_url"]: {"minLength": 1, "pattern": _anchored(_URL)},
-        Source.__dict__["_check_language"]: {"minLength": 1, "pattern": _anchored(_LANGUAGE)},
-        Source.__dict__["_check_retrieved"]: {
-            "description": "With its UTC offset: a moment of retrieval is an instant.",
-            "pattern": _anchored(f"{_DATETIME}{_OFFSET}"),
-        },
-        Confidence.__dict__["_check_value"]: {"minimum": 0, "maximum": 100},
-    }
-
-
-def _validators(validator: object) -> list[object]:
-    """The validators *validator* is made of (attrs joins a field's several into one)."""
-    if validator is None:
-        return []
-    parts = getattr(validator, "_validators", None)
-    if isinstance(parts, tuple):
-        return [item for part in parts for item in _validators(part)]
-    return [validator]
-
-
-def _closure_refinement(validator: object) -> dict[str, Any] | None:
-    """What the validators that ``_validation`` makes for each field (closures) add."""
-    if getattr(validator, "__module__", None) != _validation.__name__ or not callable(validator):
-        return None
-    maker = getattr(validator, "__qualname__", "").split(".", 1)[0]
-    values = inspect.getclosurevars(validator).nonlocals
-    if maker == "reference":
-        return {"$ref": f"#/$defs/{_ID}", "description": f"The id of {_article(values['kind'])}."}
-    if maker == "references":
-        return {"items": _ref(_ID), "description": f"Ids of {values['kind']}s."}
-    if maker == "whole_number":
-        bounds = {"minimum": values.get("minimum"), "maximum": values.get("maximum")}
-        return {key: value for key, value in bounds.items() if value is not None}
-    if maker == "mapping_of":
-        refinement: dict[str, Any] = {"propertyNames": {"minLength": 1}}
-        if values.get("kind") is str and not values.get("empty_values"):
-            refinement["additionalProperties"] = {"minLength": 1}
-        return refinement
-    return None
+# -- what kinds say ------------------------------------------------------------------------
 
 
 def _article(noun: str) -> str:
@@ -351,7 +298,6 @@ class _Builder:
         self.tag_of: dict[type, str] = {cls: tag for tag, cls in self.tags.items()}
         self.defs: dict[str, dict[str, Any]] = {}
         self.names: dict[type, str] = {}
-        self.refinements = _refinements()
 
     # -- names and fixed definitions
 
@@ -534,15 +480,9 @@ class _Builder:
             schema = self.type_schema(rest[0], where) if len(rest) == 1 else self.union_schema(rest, where)
         else:
             schema = self.type_schema(hint, where)
-        for validator in _validators(field.validator):
-            try:
-                refinement = self.refinements.get(validator)
-            except TypeError:  # unhashable: none of the model's own
-                refinement = None
-            if refinement is None:
-                refinement = _closure_refinement(validator)
-            if refinement is not None:
-                schema = _refine(schema, refinement)
+        kind = kind_of(field)
+        if kind is not None:  # what the field's kind says beyond its type
+            schema = _refine(schema, kind.json_schema())
         if nullable:
             schema = _nullable(schema)
         default = _default(field)

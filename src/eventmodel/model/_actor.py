@@ -14,7 +14,8 @@ from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
 from eventmodel.time._when import When
 
-from ._ids import AUTO, id_or_auto, settle_id
+from . import _fields as f
+from ._ids import AUTO, settle_id
 
 __all__ = ["Actor", "ActorKind", "Affiliation"]
 
@@ -86,13 +87,11 @@ class Affiliation:
 
     __repr__ = compact_repr
 
-    organization: str = attrs.field(converter=_actor_ref, validator=v.reference("Actor"))
-    role: str | None = attrs.field(default=None, validator=v.optional_text)
-    when: When | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
-    )
+    organization: str = attrs.field(converter=_actor_ref, validator=f.Ref("Actor"))
+    role: str | None = attrs.field(default=None, validator=f.Text(optional=True))
+    when: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
 
@@ -118,20 +117,18 @@ class Actor:
 
     __repr__ = compact_repr
 
-    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
-    name: str = attrs.field(validator=v.text)
-    kind: ActorKind = attrs.field(
-        default=ActorKind.UNKNOWN, converter=_kind, validator=v.member_of(ActorKind)
-    )
-    aliases: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_aliases, validator=v.texts)
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=f.Id())
+    name: str = attrs.field(validator=f.Text())
+    kind: ActorKind = attrs.field(default=ActorKind.UNKNOWN, converter=_kind, validator=f.Member(ActorKind))
+    aliases: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_aliases, validator=f.Texts())
     affiliations: tuple[Affiliation, ...] = attrs.field(
-        default=(), kw_only=True, converter=_affiliations, validator=v.tuple_of(Affiliation, "Affiliations")
+        default=(), kw_only=True, converter=_affiliations, validator=f.TupleOf(Affiliation, "Affiliations")
     )
     identifiers: FrozenDict[str, str] = attrs.field(
-        default=EMPTY, kw_only=True, converter=_identifiers, validator=v.mapping_of(str, "string")
+        default=EMPTY, kw_only=True, converter=_identifiers, validator=f.MappingOf(str, "string")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
     def __attrs_post_init__(self) -> None:

@@ -12,15 +12,15 @@ import attrs
 from eventmodel.core import _validation as v
 from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
-from eventmodel.exceptions import NO_VALUE
 from eventmodel.time._when import When
 
+from . import _fields as f
 from ._actor import Actor
 from ._confidence import Confidence
 from ._event import Event, Proposition
 from ._evidence import Evidence
 from ._factuality import Factuality
-from ._ids import AUTO, id_or_auto, settle_id
+from ._ids import AUTO, settle_id
 
 __all__ = ["MAX_CLAIM_DEPTH", "Claim", "SpeechAct"]
 
@@ -130,63 +130,36 @@ class Claim:
 
     __repr__ = compact_repr
 
-    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
-    claimant: str | None = attrs.field(converter=_actor_ref, validator=v.reference("Actor", optional=True))
-    content: Event | Claim | Proposition = attrs.field()
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=f.Id())
+    claimant: str | None = attrs.field(converter=_actor_ref, validator=f.Ref("Actor", optional=True))
+    content: Event | Claim | Proposition = attrs.field(
+        validator=f.ClaimContent((Event, Proposition), lambda: Claim, MAX_CLAIM_DEPTH)
+    )
     speech_act: SpeechAct = attrs.field(
-        default=SpeechAct.STATES, kw_only=True, converter=_speech_act, validator=v.member_of(SpeechAct)
+        default=SpeechAct.STATES, kw_only=True, converter=_speech_act, validator=f.Member(SpeechAct)
     )
-    factuality: Factuality = attrs.field(default=Factuality.CT_PLUS, kw_only=True, converter=_factuality)
+    factuality: Factuality = attrs.field(
+        default=Factuality.CT_PLUS, kw_only=True, converter=_factuality, validator=f.FactualityCode()
+    )
     confidence: Confidence | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(Confidence, "a Confidence")
+        default=None, kw_only=True, validator=f.Instance(Confidence, "a Confidence")
     )
-    made_at: When | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
-    )
+    made_at: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
     evidence: tuple[Evidence, ...] = attrs.field(
-        default=(), kw_only=True, converter=_evidence, validator=v.tuple_of(Evidence, "Evidence")
+        default=(), kw_only=True, converter=_evidence, validator=f.TupleOf(Evidence, "Evidence")
     )
     setting: str | None = attrs.field(
-        default=None, kw_only=True, converter=_event_ref, validator=v.reference("Event", optional=True)
+        default=None, kw_only=True, converter=_event_ref, validator=f.Ref("Event", optional=True)
     )
     supersedes: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_claim_refs, validator=v.references("Claim")
+        default=(), kw_only=True, converter=_claim_refs, validator=f.Refs("Claim")
     )
     retracts: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_claim_refs, validator=v.references("Claim")
+        default=(), kw_only=True, converter=_claim_refs, validator=f.Refs("Claim")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
-
-    @content.validator
-    def _check_content(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, (Event, Claim, Proposition)):
-            v.fail(self, attribute, "must be an Event, a Proposition or a Claim", value, wrong_type=True)
-        depth = 1
-        while isinstance(value, Claim):
-            depth += 1
-            value = value.content
-        if depth > MAX_CLAIM_DEPTH:
-            v.fail(
-                self,
-                attribute,
-                f"nests claims {depth} deep, more than the {MAX_CLAIM_DEPTH} allowed",
-                NO_VALUE,
-                "keep reported speech to the hops the source reports",
-            )
-
-    @factuality.validator
-    def _check_factuality(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, Factuality):
-            v.fail(
-                self,
-                attribute,
-                "must be a Factuality or a FactBank code",
-                value,
-                "use a code such as 'CT+', 'PR+', 'PS+', 'CT-' or 'Uu'",
-                wrong_type=not isinstance(value, str),
-            )
 
     def __attrs_post_init__(self) -> None:
         settle_id(self)

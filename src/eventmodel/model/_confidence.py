@@ -12,6 +12,8 @@ from eventmodel.core import _validation as v
 from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError
 
+from . import _fields as f
+
 __all__ = ["ADMIRALTY_CREDIBILITY", "ESTIMATIVE_WORDS", "Confidence", "ConfidenceScale", "Reliability"]
 
 
@@ -151,22 +153,17 @@ class Confidence:
 
     """
 
-    value: int | None = attrs.field(converter=_percent)
+    value: int | None = attrs.field(converter=_percent, validator=f.Percent())
     scale: ConfidenceScale = attrs.field(
         default=ConfidenceScale.PERCENT,
         kw_only=True,
         converter=_scale,
-        validator=v.member_of(ConfidenceScale),
+        validator=f.Member(ConfidenceScale),
     )
-    label: str | None = attrs.field(default=None, kw_only=True, converter=_label, validator=v.optional_text)
+    label: str | None = attrs.field(default=None, kw_only=True, converter=_label, validator=f.Label())
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
-
-    @value.validator
-    def _check_value(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            _PERCENT(self, attribute, value)
 
     def __attrs_post_init__(self) -> None:
         scale, label, value = self.scale, self.label, self.value

@@ -15,8 +15,9 @@ from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
 from eventmodel.time._when import When
 
+from . import _fields as f
 from ._actor import Actor
-from ._ids import AUTO, id_or_auto, settle_id
+from ._ids import AUTO, settle_id
 from ._place import Place
 from ._quantity import Quantity
 
@@ -71,10 +72,10 @@ class Participant:
 
     __repr__ = compact_repr
 
-    actor: str = attrs.field(converter=_actor_ref, validator=v.reference("Actor"))
-    role: str = attrs.field(validator=v.text)
+    actor: str = attrs.field(converter=_actor_ref, validator=f.Ref("Actor"))
+    role: str = attrs.field(validator=f.Text())
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
 
@@ -107,43 +108,30 @@ class Event:
 
     __repr__ = compact_repr
 
-    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
-    kind: str = attrs.field()
-    when: When | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=f.Id())
+    kind: str = attrs.field(
+        validator=f.Pattern(
+            _EVENT_KIND, "must be lowercase dotted words", "write it like 'attack.shelling' or 'losses'"
+        )
     )
-    where: Place | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(Place, "a Place")
-    )
+    when: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
+    where: Place | None = attrs.field(default=None, kw_only=True, validator=f.Instance(Place, "a Place"))
     participants: tuple[Participant, ...] = attrs.field(
-        default=(), kw_only=True, converter=_participants, validator=v.tuple_of(Participant, "Participants")
+        default=(), kw_only=True, converter=_participants, validator=f.TupleOf(Participant, "Participants")
     )
-    description: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
+    description: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True))
     quantities: FrozenDict[str, Quantity] = attrs.field(
-        default=EMPTY, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+        default=EMPTY, kw_only=True, converter=_quantities, validator=f.MappingOf(Quantity, "Quantity")
     )
     details: FrozenDict[str, str] = attrs.field(
         default=EMPTY,
         kw_only=True,
         converter=_details,
-        validator=v.mapping_of(str, "string", empty_values=True),
+        validator=f.MappingOf(str, "string", empty=True),
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
-
-    @kind.validator
-    def _check_kind(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        v.text(self, attribute, value)
-        assert isinstance(value, str)
-        if not _EVENT_KIND.fullmatch(value):
-            v.fail(
-                self,
-                attribute,
-                "must be lowercase dotted words",
-                value,
-                "write it like 'attack.shelling' or 'losses'",
-            )
 
     def __attrs_post_init__(self) -> None:
         settle_id(self)
@@ -168,14 +156,14 @@ class Proposition:
 
     __repr__ = compact_repr
 
-    text: str = attrs.field(validator=v.text)
-    id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
+    text: str = attrs.field(validator=f.Text())
+    id: str | None = attrs.field(default=None, kw_only=True, validator=f.OptionalId())
     about: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_actor_refs, validator=v.references("Actor")
+        default=(), kw_only=True, converter=_actor_refs, validator=f.Refs("Actor")
     )
     quantities: FrozenDict[str, Quantity] = attrs.field(
-        default=EMPTY, kw_only=True, converter=_quantities, validator=v.mapping_of(Quantity, "Quantity")
+        default=EMPTY, kw_only=True, converter=_quantities, validator=f.MappingOf(Quantity, "Quantity")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )

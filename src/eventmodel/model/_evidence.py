@@ -12,6 +12,7 @@ from eventmodel.core import _validation as v
 from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
 
+from . import _fields as f
 from ._source import Source
 
 __all__ = ["MAX_POSITION", "Evidence", "TextQuote", "TextSpan"]
@@ -37,11 +38,11 @@ class TextQuote:
 
     __repr__ = compact_repr
 
-    exact: str = attrs.field(validator=v.text)
-    prefix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
-    suffix: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text)
+    exact: str = attrs.field(validator=f.Text())
+    prefix: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True, empty=True))
+    suffix: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True, empty=True))
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
 
@@ -60,10 +61,10 @@ class TextSpan:
 
     __repr__ = compact_repr
 
-    start: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
-    end: int = attrs.field(validator=v.whole_number(0, MAX_POSITION))
+    start: int = attrs.field(validator=f.WholeNumber(0, MAX_POSITION))
+    end: int = attrs.field(validator=f.WholeNumber(0, MAX_POSITION))
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
     def __attrs_post_init__(self) -> None:
@@ -98,15 +99,15 @@ class Evidence:
 
     __repr__ = compact_repr
 
-    source: str = attrs.field(converter=_source_ref, validator=v.reference("Source"))
+    source: str = attrs.field(converter=_source_ref, validator=f.Ref("Source"))
     quote: TextQuote | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(TextQuote, "a TextQuote")
+        default=None, kw_only=True, validator=f.Instance(TextQuote, "a TextQuote")
     )
     span: TextSpan | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(TextSpan, "a TextSpan")
+        default=None, kw_only=True, validator=f.Instance(TextSpan, "a TextSpan")
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
     def __attrs_post_init__(self) -> None:

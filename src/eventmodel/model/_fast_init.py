@@ -16,9 +16,11 @@ accept, and stores what the converter would return: it checks exact types
 (``value.__class__ is str``), never calls anything with side effects on the
 caller's values (lists and dicts are copied, other iterables left to attrs),
 and calls a field's own converter only on plain strings and ints, which the
-converters read without side effects. Every field of every built-in class
-must be known here, or generating the constructor fails when eventmodel is
-imported.
+converters read without side effects. What a field may hold, and what its
+converter does, comes from the field's kind (:mod:`eventmodel.model._fields`),
+never from recognising its functions: every kind a built-in class uses must
+have a fast path here, or generating the constructor fails when eventmodel
+is imported.
 
 Only the exact built-in classes get one: a subclass has its own attrs
 ``__init__`` (attrs makes one for every class it decorates), and a subclass
@@ -35,20 +37,20 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-import attr._config
 import attrs
 
 from eventmodel.core import _validation as v
 from eventmodel.core._frozen import EMPTY, FrozenDict
 
-from . import _actor, _claim, _confidence, _event, _evidence, _place, _quantity, _source
+from . import _fields as f
 from ._actor import Actor, Affiliation
-from ._claim import MAX_CLAIM_DEPTH, Claim
+from ._claim import Claim
 from ._confidence import Confidence
 from ._event import Event, Participant, Proposition
 from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import _BY_CODE, Factuality
-from ._ids import AUTO, id_or_auto
+from ._fields import kind_of
+from ._ids import AUTO
 from ._place import GeoPoint, Place
 from ._quantity import Quantity
 from ._source import Source
@@ -86,47 +88,8 @@ class _FallBackError(Exception):
     """A value is not on a fast path: attrs' ``__init__`` builds the object."""
 
 
-#: Converters that return an id (a string) or ``None`` unchanged.
-_REF_CONVERTERS: Final = frozenset(
-    {
-        _claim._actor_ref,
-        _claim._event_ref,
-        _event._actor_ref,
-        _evidence._source_ref,
-        _actor._actor_ref,
-        _source._actor_ref,
-    }
-)
-#: Converters that return an empty tuple unchanged, a tuple of strings unchanged, and a list of strings as a tuple.
-_REFS_CONVERTERS: Final = frozenset(
-    {_claim._claim_refs, _event._actor_refs, _source._actor_refs, _source._source_refs}
-)
-#: Converters that return a tuple unchanged and a list as a tuple.
-_TUPLE_CONVERTERS: Final = frozenset(
-    {_event._participants, _claim._evidence, _actor._affiliations, _actor._aliases, _place._admin}
-)
-#: Converters that return a FrozenDict unchanged, an empty dict as EMPTY and another dict as a FrozenDict.
-_MAPPING_CONVERTERS: Final = frozenset({_event._quantities, _event._details, _actor._identifiers})
-#: Converters that return a member unchanged and a plain string as the member of that value (or unchanged).
-_ENUM_CONVERTERS: Final = frozenset(
-    {_claim._speech_act, _source._kind, _actor._kind, _confidence._scale, _source._reliability}
-)
-#: Converters that return None and a Decimal unchanged, and read plain strings and ints as Decimals.
-_DECIMAL_CONVERTERS: Final = frozenset({_quantity._decimal, _place._coordinate, _place._optional_coordinate})
-
-
 #: The local names of a generated constructor besides its parameters and the `v_` values.
 _LOCALS: Final = frozenset({"self", "f", "c", "i", "k", "d", "y", "items"})
-
-
-def _closure(function: Any) -> dict[str, Any]:
-    """The values a validator made by a factory closes over, by name."""
-    cells = function.__closure__ or ()
-    return {name: cell.cell_contents for name, cell in zip(function.__code__.co_freevars, cells, strict=True)}
-
-
-def _qualname(function: object) -> str:
-    return getattr(function, "__qualname__", "")
 
 
 class _InitSource:
@@ -152,7 +115,7 @@ class _InitSource:
             "_g_int": int,
             "_g_isinstance": isinstance,
             "_g_len": len,
-            "_g_config": attr._config,
+            "_g_disabled": attrs.validators.get_disabled,
             "_g_cls": cls,
         }
 
@@ -212,50 +175,42 @@ class _InitSource:
 
     def field(self, field: attrs.Attribute[Any], indent: str) -> None:  # noqa: PLR0915 - one branch per kind of field
         cls = self.cls
-        converter: Any = field.converter
-        validator: Any = field.validator
-        vname = _qualname(validator)
-        own = f"{cls.__qualname__}._check_{field.name}"
+        kind = kind_of(field)
         add = self.add
-        if validator is v.extras and converter is v.to_extras:
+        if isinstance(kind, f.Extras):
             add("if f is not _g_EMPTY: raise _g_FallBack", indent)
-        elif validator is id_or_auto and converter is None:
+        elif isinstance(kind, f.Id):
             add("if f is not _g_AUTO:", indent)
             self.id_check("f", indent + "    ")
-        elif vname == "reference.<locals>.validate" and converter in _REF_CONVERTERS:
-            if _closure(validator)["optional"]:
+        elif isinstance(kind, f.Ref):  # the converter returns an id (or None) unchanged
+            if kind.optional:
                 add("if f is not None:", indent)
                 self.id_check("f", indent + "    ")
             else:
                 self.id_check("f", indent)
-        elif vname == "references.<locals>.validate" and converter in _REFS_CONVERTERS:
+        elif isinstance(kind, f.Refs):  # the converter makes a list of ids a tuple
             add("if f.__class__ is not _g_tuple or f:", indent)
             self.sequence(indent + "    ")
             self.id_check("i", indent + "        ")
             add("    if c is _g_list: f = _g_tuple(f)", indent)
-        elif validator is v.optional_identifier and converter is None:
+        elif isinstance(kind, f.OptionalId):
             add("if f is not None:", indent)
             self.id_check("f", indent + "    ")
-        elif validator is v.text and converter is None:
-            self.text_check("f", indent)
-        elif validator is v.optional_text and converter is None:
-            add("if f is not None:", indent)
-            self.text_check("f", indent + "    ")
-        elif validator is v.optional_any_text and converter is None:
-            add("if f is not None:", indent)
-            self.text_check("f", indent + "    ", empty_ok=True)
-        elif validator is v.texts and converter in _TUPLE_CONVERTERS:
+        elif isinstance(kind, f.Text):
+            if kind.optional:
+                add("if f is not None:", indent)
+                self.text_check("f", indent + "    ", empty_ok=kind.empty)
+            else:
+                self.text_check("f", indent, empty_ok=kind.empty)
+        elif isinstance(kind, f.Texts):  # the converter makes a list a tuple
             self.sequence(indent)
             self.text_check("i", indent + "    ")
             add("if c is _g_list: f = _g_tuple(f)", indent)
-        elif vname == "tuple_of.<locals>.validate" and converter in _TUPLE_CONVERTERS:
-            kind = _closure(validator)["kind"]
+        elif isinstance(kind, f.TupleOf):  # the converter makes a list a tuple
             self.sequence(indent)
-            add(f"    if i.__class__ is not {self.name(kind)}: raise _g_FallBack", indent)
+            add(f"    if i.__class__ is not {self.name(kind.item)}: raise _g_FallBack", indent)
             add("if c is _g_list: f = _g_tuple(f)", indent)
-        elif vname == "mapping_of.<locals>.validate" and converter in _MAPPING_CONVERTERS:
-            closure = _closure(validator)
-            kind, empty_values = closure["kind"], closure["empty_values"]
+        elif isinstance(kind, f.MappingOf):  # the converter makes a dict a FrozenDict
             add("if f is not _g_EMPTY:", indent)
             add("    c = f.__class__", indent)
             add("    if c is _g_dict:", indent)
@@ -266,101 +221,72 @@ class _InitSource:
             add("        raise _g_FallBack", indent)
             add("    for k, i in items.items():", indent)
             self.text_check("k", indent + "        ")
-            if kind is str:
-                self.text_check("i", indent + "        ", empty_ok=empty_values)
+            if kind.item is str:
+                self.text_check("i", indent + "        ", empty_ok=kind.empty)
             else:
-                add(f"        if i.__class__ is not {self.name(kind)}: raise _g_FallBack", indent)
+                add(f"        if i.__class__ is not {self.name(kind.item)}: raise _g_FallBack", indent)
             add("    if c is _g_dict:", indent)
             add("        f = _g_FrozenDict(f) if f else _g_EMPTY", indent)
-        elif vname == "optional_instance_of.<locals>.validate" and converter is None:
-            add(
-                f"if f is not None and not _g_isinstance(f, {self.name(_closure(validator)['kind'])}):",
-                indent,
-            )
+        elif isinstance(kind, f.Instance):
+            add(f"if f is not None and not _g_isinstance(f, {self.name(kind.cls)}):", indent)
             add("    raise _g_FallBack", indent)
-        elif vname in ("member_of.<locals>.validate", "optional_member_of.<locals>.validate") and (
-            converter in _ENUM_CONVERTERS
-        ):
-            closure = _closure(validator)
-            kind = closure["kind"] if "kind" in closure else _closure(closure["inner"])["kind"]
-            members = {member.value: member for member in kind}
-            optional = vname.startswith("optional")
-            add(f"if {'f is not None and ' if optional else ''}f.__class__ is not {self.name(kind)}:", indent)
+        elif isinstance(kind, f.Member):  # the converter reads a member's value
+            members = {member.value: member for member in kind.enum}
+            optional = "f is not None and " if kind.optional else ""
+            add(f"if {optional}f.__class__ is not {self.name(kind.enum)}:", indent)
             add(f"    f = {self.name(members)}.get(f) if f.__class__ is _g_str else None", indent)
             add("    if f is None: raise _g_FallBack", indent)
-        elif validator is v.boolean and converter is None:
+        elif isinstance(kind, f.Flag):
             add("if f is not True and f is not False: raise _g_FallBack", indent)
-        elif validator is v.optional_finite_decimal and converter in _DECIMAL_CONVERTERS:
-            self.decimal(converter, indent, optional=True)
-        elif vname == "whole_number.<locals>.validate" and converter is None:
-            closure = _closure(validator)
-            low, high = closure["minimum"], closure["maximum"]
-            if low is None or high is None:
-                raise TypeError(f"no fast path for {cls.__name__}.{field.name}")
-            add(f"if f.__class__ is not _g_int or not {low!r} <= f <= {high!r}: raise _g_FallBack", indent)
-        # The classes' own validators (@field.validator), each with what it checks.
-        elif vname == own and (cls, field.name) == (Claim, "content"):
-            add("c = f.__class__", indent)
-            add(f"if c is {self.name(Claim)}:", indent)
-            add("    d = 2", indent)
-            add("    y = f.content", indent)
-            add(f"    while _g_isinstance(y, {self.name(Claim)}):", indent)
-            add("        d += 1", indent)
-            add("        y = y.content", indent)
-            add(f"    if d > {MAX_CLAIM_DEPTH!r}: raise _g_FallBack", indent)
-            add(f"elif c is not {self.name(Event)} and c is not {self.name(Proposition)}:", indent)
-            add("    raise _g_FallBack", indent)
-        elif vname == own and (cls, field.name) == (Claim, "factuality") and converter is _claim._factuality:
-            add(f"if f.__class__ is not {self.name(Factuality)}:", indent)
-            add(f"    f = {self.name(_BY_CODE)}.get(f) if f.__class__ is _g_str else None", indent)
-            add("    if f is None: raise _g_FallBack", indent)
-        elif vname == own and (cls, field.name) == (Event, "kind") and converter is None:
-            add(f"if f.__class__ is not _g_str or not {self.name(_event._EVENT_KIND.fullmatch)}(f):", indent)
-            add("    raise _g_FallBack", indent)
-        elif vname == own and (cls, field.name) == (Place, "country") and converter is None:
-            match = self.name(_place._COUNTRY.fullmatch)
+        elif isinstance(kind, f.Number):
+            self.decimal(field.converter, indent, optional=True)
+        elif isinstance(kind, f.WholeNumber):
             add(
-                f"if f is not None and (f.__class__ is not _g_str or not {match}(f)): raise _g_FallBack",
+                f"if f.__class__ is not _g_int or not {kind.minimum!r} <= f <= {kind.maximum!r}: raise _g_FallBack",
                 indent,
             )
-        elif vname == own and (cls, field.name) == (Source, "url") and converter is None:
-            add("if f is not None:", indent)
-            self.text_check("f", indent + "    ")
-            add(f"    if not {self.name(_source._URL.fullmatch)}(f): raise _g_FallBack", indent)
-        elif vname == own and (cls, field.name) == (Source, "language") and converter is None:
-            match = self.name(_source._LANGUAGE.fullmatch)
-            add(
-                f"if f is not None and (f.__class__ is not _g_str or not {match}(f)): raise _g_FallBack",
-                indent,
-            )
-        elif vname == own and (cls, field.name) == (Source, "retrieved") and converter is None:
-            add("if f is not None: raise _g_FallBack", indent)
-        elif (
-            vname in (f"{cls.__qualname__}._check_lat", f"{cls.__qualname__}._check_lon")
-            and cls is GeoPoint
-            and converter is _place._coordinate
-        ):
-            limit = 90 if field.name == "lat" else 180
-            self.decimal(converter, indent, optional=False)
-            add(f"if not -{limit} <= f <= {limit}: raise _g_FallBack", indent)
-        elif vname == "GeoPoint._check_precision" and (cls, field.name) == (GeoPoint, "precision_m"):
-            if converter is not _place._optional_coordinate:
-                raise TypeError(f"no fast path for {cls.__name__}.{field.name}")
-            self.decimal(converter, indent, optional=True)
-            add("if f is not None and f < 0: raise _g_FallBack", indent)
-        elif (
-            vname == own and (cls, field.name) == (Confidence, "value") and converter is _confidence._percent
-        ):
+        elif isinstance(kind, f.Percent):
             add(
                 "if f is not None and (f.__class__ is not _g_int or not 0 <= f <= 100): raise _g_FallBack",
                 indent,
             )
-        elif validator is v.optional_text and (cls, field.name) == (Confidence, "label"):
-            if converter is not _confidence._label:
-                raise TypeError(f"no fast path for {cls.__name__}.{field.name}")
+        elif isinstance(kind, f.ClaimContent):
+            claim = self.name(kind.claim())
+            add("c = f.__class__", indent)
+            add(f"if c is {claim}:", indent)
+            add("    d = 2", indent)
+            add("    y = f.content", indent)
+            add(f"    while _g_isinstance(y, {claim}):", indent)
+            add("        d += 1", indent)
+            add("        y = y.content", indent)
+            add(f"    if d > {kind.max_depth!r}: raise _g_FallBack", indent)
+            plain = " and ".join(f"c is not {self.name(other)}" for other in kind.classes)
+            add(f"elif {plain}:", indent)
+            add("    raise _g_FallBack", indent)
+        elif isinstance(kind, f.FactualityCode):  # the converter reads a FactBank code
+            add(f"if f.__class__ is not {self.name(Factuality)}:", indent)
+            add(f"    f = {self.name(_BY_CODE)}.get(f) if f.__class__ is _g_str else None", indent)
+            add("    if f is None: raise _g_FallBack", indent)
+        elif isinstance(kind, f.Pattern):
+            match = self.name(kind.pattern.fullmatch)
+            if kind.optional:
+                add("if f is not None:", indent)
+                self.text_check("f", indent + "    ")
+                add(f"    if not {match}(f): raise _g_FallBack", indent)
+            else:
+                add(f"if f.__class__ is not _g_str or not {match}(f): raise _g_FallBack", indent)
+        elif isinstance(kind, f.AwareDatetime):
+            add("if f is not None: raise _g_FallBack", indent)  # rare: attrs' constructor checks it
+        elif isinstance(kind, f.Coordinate):
+            self.decimal(field.converter, indent, optional=False)
+            add(f"if not -{kind.limit} <= f <= {kind.limit}: raise _g_FallBack", indent)
+        elif isinstance(kind, f.NonNegative):
+            self.decimal(field.converter, indent, optional=True)
+            add("if f is not None and f < 0: raise _g_FallBack", indent)
+        elif isinstance(kind, f.Label):
             add("if f is not None: raise _g_FallBack", indent)  # labels are tidied by the converter
         else:
-            raise TypeError(f"no fast path for {cls.__name__}.{field.name}")
+            raise TypeError(f"no fast path for {cls.__name__}.{field.name}, described by {kind!r}")
 
     def build(self) -> Callable[..., None]:
         cls = self.cls
@@ -385,7 +311,7 @@ class _InitSource:
         self.names["_g_original"] = original
         add = self.lines.append
         add(f"def __init__(self, {', '.join(params)}):")
-        add("    if self.__class__ is _g_cls and _g_config._run_validators is True:")
+        add("    if self.__class__ is _g_cls and not _g_disabled():")
         add("        try:")
         for field in attrs.fields(cls):
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]

@@ -15,6 +15,8 @@ from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
 from eventmodel.exceptions import NO_VALUE
 
+from . import _fields as f
+
 __all__ = ["GeoPoint", "Place"]
 
 _COUNTRY: Final = re.compile(r"[A-Z]{2}")
@@ -60,37 +62,18 @@ class GeoPoint:
 
     __repr__ = compact_repr
 
-    lat: Decimal = attrs.field(converter=_coordinate, eq=v.exact_decimal)
-    lon: Decimal = attrs.field(converter=_coordinate, eq=v.exact_decimal)
+    lat: Decimal = attrs.field(converter=_coordinate, validator=f.Coordinate(90), eq=v.exact_decimal)
+    lon: Decimal = attrs.field(converter=_coordinate, validator=f.Coordinate(180), eq=v.exact_decimal)
     precision_m: Decimal | None = attrs.field(
-        default=None, kw_only=True, converter=_optional_coordinate, eq=v.exact_decimal
+        default=None,
+        kw_only=True,
+        converter=_optional_coordinate,
+        validator=f.NonNegative(),
+        eq=v.exact_decimal,
     )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
-
-    @lat.validator
-    def _check_lat(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        _in_range(self, attribute, value, 90)
-
-    @lon.validator
-    def _check_lon(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        _in_range(self, attribute, value, 180)
-
-    @precision_m.validator
-    def _check_precision(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            v.finite_decimal(self, attribute, value)
-            assert isinstance(value, Decimal)
-            if value < 0:
-                v.fail(self, attribute, "must not be negative", value)
-
-
-def _in_range(inst: object, attribute: attrs.Attribute[Any], value: object, limit: int) -> None:
-    v.finite_decimal(inst, attribute, value)
-    assert isinstance(value, Decimal)
-    if not -limit <= value <= limit:
-        v.fail(inst, attribute, f"must be from -{limit} to {limit} degrees", value)
 
 
 @attrs.frozen(repr=False)
@@ -117,31 +100,26 @@ class Place:
 
     __repr__ = compact_repr
 
-    name: str | None = attrs.field(default=None, validator=v.optional_text)
-    country: str | None = attrs.field(default=None, kw_only=True)
-    admin: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_admin, validator=v.texts)
+    name: str | None = attrs.field(default=None, validator=f.Text(optional=True))
+    country: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=f.Pattern(
+            _COUNTRY,
+            "must be an ISO 3166-1 alpha-2 code (two capital letters)",
+            "use a code such as 'UA' or 'RU'",
+            optional=True,
+            min_length=False,
+        ),
+    )
+    admin: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_admin, validator=f.Texts())
     point: GeoPoint | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(GeoPoint, "a GeoPoint")
+        default=None, kw_only=True, validator=f.Instance(GeoPoint, "a GeoPoint")
     )
-    gazetteer_id: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_identifier)
+    gazetteer_id: str | None = attrs.field(default=None, kw_only=True, validator=f.OptionalId())
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
-
-    @country.validator
-    def _check_country(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None:
-            return
-        v.optional_text(self, attribute, value)
-        assert isinstance(value, str)
-        if not _COUNTRY.fullmatch(value):
-            v.fail(
-                self,
-                attribute,
-                "must be an ISO 3166-1 alpha-2 code (two capital letters)",
-                value,
-                "use a code such as 'UA' or 'RU'",
-            )
 
     def __attrs_post_init__(self) -> None:
         if (

@@ -14,6 +14,8 @@ from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
 from eventmodel.exceptions import NO_VALUE
 
+from . import _fields as f
+
 __all__ = ["Quantity"]
 
 Number = Decimal | int | float | str
@@ -57,26 +59,26 @@ class Quantity:
 
     # Each field spells out attrs.field() so that type checkers see the converter.
     value: Decimal | None = attrs.field(
-        default=None, converter=_decimal, validator=v.optional_finite_decimal, eq=v.exact_decimal
+        default=None, converter=_decimal, validator=f.Number(), eq=v.exact_decimal
     )
     lower: Decimal | None = attrs.field(
         default=None,
         kw_only=True,
         converter=_decimal,
-        validator=v.optional_finite_decimal,
+        validator=f.Number(),
         eq=v.exact_decimal,
     )
     upper: Decimal | None = attrs.field(
         default=None,
         kw_only=True,
         converter=_decimal,
-        validator=v.optional_finite_decimal,
+        validator=f.Number(),
         eq=v.exact_decimal,
     )
-    unit: str | None = attrs.field(kw_only=True, default=None, validator=v.optional_text)
-    approximate: bool = attrs.field(kw_only=True, default=False, validator=v.boolean)
+    unit: str | None = attrs.field(kw_only=True, default=None, validator=f.Text(optional=True))
+    approximate: bool = attrs.field(kw_only=True, default=False, validator=f.Flag())
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
     def __attrs_post_init__(self) -> None:

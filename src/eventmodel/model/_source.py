@@ -16,9 +16,10 @@ from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
 from eventmodel.time._when import When
 
+from . import _fields as f
 from ._actor import Actor
 from ._confidence import Reliability
-from ._ids import AUTO, id_or_auto, settle_id
+from ._ids import AUTO, settle_id
 
 __all__ = ["Source", "SourceKind"]
 
@@ -105,77 +106,49 @@ class Source:
 
     __repr__ = compact_repr
 
-    id: str = attrs.field(default=AUTO, kw_only=True, validator=id_or_auto)
-    kind: SourceKind = attrs.field(converter=_kind, validator=v.member_of(SourceKind))
-    title: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_text)
+    id: str = attrs.field(default=AUTO, kw_only=True, validator=f.Id())
+    kind: SourceKind = attrs.field(converter=_kind, validator=f.Member(SourceKind))
+    title: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True))
     publisher: str | None = attrs.field(
-        default=None, kw_only=True, converter=_actor_ref, validator=v.reference("Actor", optional=True)
+        default=None, kw_only=True, converter=_actor_ref, validator=f.Ref("Actor", optional=True)
     )
     authors: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_actor_refs, validator=v.references("Actor")
+        default=(), kw_only=True, converter=_actor_refs, validator=f.Refs("Actor")
     )
-    url: str | None = attrs.field(default=None, kw_only=True)
-    published: When | None = attrs.field(
-        default=None, kw_only=True, validator=v.optional_instance_of(When, "a When")
+    url: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=f.Pattern(
+            _URL,
+            "must be an absolute URL with no spaces",
+            "write it like 'https://example.org/a'",
+            optional=True,
+        ),
     )
-    retrieved: datetime | None = attrs.field(default=None, kw_only=True)
-    language: str | None = attrs.field(default=None, kw_only=True)
+    published: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
+    retrieved: datetime | None = attrs.field(default=None, kw_only=True, validator=f.AwareDatetime())
+    language: str | None = attrs.field(
+        default=None,
+        kw_only=True,
+        validator=f.Pattern(
+            _LANGUAGE,
+            "must be a BCP 47 language tag",
+            "use a tag such as 'en', 'uk' or 'pt-BR'",
+            optional=True,
+        ),
+    )
     reliability: Reliability | None = attrs.field(
-        default=None, kw_only=True, converter=_reliability, validator=v.optional_member_of(Reliability)
+        default=None, kw_only=True, converter=_reliability, validator=f.Member(Reliability, optional=True)
     )
     derived_from: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_source_refs, validator=v.references("Source")
+        default=(), kw_only=True, converter=_source_refs, validator=f.Refs("Source")
     )
-    text: str | None = attrs.field(default=None, kw_only=True, validator=v.optional_any_text, repr=False)
+    text: str | None = attrs.field(
+        default=None, kw_only=True, validator=f.Text(optional=True, empty=True), repr=False
+    )
     extras: FrozenDict[str, Any] = attrs.field(
-        default=EMPTY, kw_only=True, converter=v.to_extras, validator=v.extras
+        default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
-
-    @url.validator
-    def _check_url(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None:
-            return
-        v.optional_text(self, attribute, value)
-        assert isinstance(value, str)
-        if not _URL.fullmatch(value):
-            v.fail(
-                self,
-                attribute,
-                "must be an absolute URL with no spaces",
-                value,
-                "write it like 'https://example.org/a'",
-            )
-
-    @retrieved.validator
-    def _check_retrieved(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None:
-            return
-        if not isinstance(value, datetime):
-            v.fail(self, attribute, "must be a datetime", value, wrong_type=True)
-        if value.utcoffset() is None:
-            v.fail(
-                self,
-                attribute,
-                "must be timezone-aware: a moment of retrieval is an instant",
-                value,
-                "pass tzinfo, e.g. datetime(..., tzinfo=timezone.utc)",
-                wrong_type=True,
-            )
-
-    @language.validator
-    def _check_language(self, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None:
-            return
-        v.optional_text(self, attribute, value)
-        assert isinstance(value, str)
-        if not _LANGUAGE.fullmatch(value):
-            v.fail(
-                self,
-                attribute,
-                "must be a BCP 47 language tag",
-                value,
-                "use a tag such as 'en', 'uk' or 'pt-BR'",
-            )
 
     def __attrs_post_init__(self) -> None:
         settle_id(self)
