@@ -54,7 +54,7 @@ from eventmodel.model._event import Event, Proposition
 from eventmodel.model._factuality import Factuality
 from eventmodel.model._fast_init import CLASSES as GENERATED_CLASSES
 from eventmodel.model._fields import kind_of
-from eventmodel.model._ids import AUTO, use_document_form
+from eventmodel.model._ids import AUTO, settle_id, use_document_form
 from eventmodel.model._registry import registry
 from eventmodel.time._anchor import Anchor
 from eventmodel.time._relative import Relative
@@ -129,20 +129,19 @@ def tag_of(cls: type) -> str:
 def _unstructure_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
     """
     The unstructure function of a model class, made on first use so that the
-    hooks of its fields' classes are in place by then.
+    hooks of its fields' classes are in place by then. Its type tag is looked
+    up on each call, so that registering the class later needs no new hook.
     """
     has_extras = any(field.name == "extras" for field in attrs.fields(cls))
     overrides: dict[str, Any] = {"extras": override(omit=True)} if has_extras else {}
     plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
         cls, converter, _cattrs_omit_if_default=True, **overrides
     )
-    tag = registry._by_class.get(cls)
-
-    if tag is None and not has_extras:
-        return plain
+    by_class = registry._by_class
 
     def unstructure(obj: Any) -> dict[str, Any]:
         fields = plain(obj)
+        tag = by_class.get(cls)  # looked up now: the class may be registered after this was made
         if tag is None:
             document = fields
         else:
@@ -513,7 +512,7 @@ def _tagged_hook(base: type) -> Callable[[Any, Any], Any]:
         if issubclass(cls, Claim):
             _check_nesting(value)
         if cls is base:
-            return _exact[cls](value, cls)
+            return _exact_hook(cls)(value, cls)
         return converter.get_structure_hook(cls)(value, cls)
 
     return structure
@@ -618,16 +617,36 @@ def _labels_as_written(structure: Callable[[Any, Any], Any]) -> Callable[[Any, A
     return read
 
 
+def _exact_hook(cls: type) -> Callable[[Any, Any], Any]:
+    """The structure function of exactly *cls*, made on first use."""
+    hook = _exact.get(cls)
+    if hook is None:
+        hook = _exact[cls] = _class_hook(cls)
+    return hook
+
+
 def _model_hook(cls: type) -> Callable[[Any, Any], Any]:
+    """
+    The structure function of a model class: by its type tag when the class
+    is registered under one, else as exactly this class. Which of the two is
+    decided on each call, so that registering the class later needs no new
+    hook (the two are made on first use, and made again after a registration).
+    """
     if cls is Confidence:
         return _labels_as_written(_class_hook(cls))
-    exact = _class_hook(cls)
-    _exact[cls] = exact
-    if cls in registry._by_class and registry.class_of(registry.tag_of(cls)) is cls:
-        tagged = _tagged_hook(cls)
-        _tagged[cls] = tagged
-        return tagged
-    return exact
+    by_class, by_tag = registry._by_class, registry._by_tag
+
+    def structure(value: Any, _: Any = None) -> Any:
+        tag = by_class.get(cls)
+        if tag is not None and by_tag.get(tag) is cls:
+            hook = _tagged.get(cls)
+            if hook is None:
+                hook = _tagged[cls] = _tagged_hook(cls)
+        else:
+            hook = _exact_hook(cls)
+        return hook(value, cls)
+
+    return structure
 
 
 def _configure() -> None:
@@ -666,8 +685,6 @@ def _on_register(tag: str, cls: type) -> None:
     """A newly registered type reads through its tag, like the built-in ones."""
     _exact.pop(cls, None)
     _tagged.pop(cls, None)
-    converter._structure_func.clear_cache()
-    converter._unstructure_func.clear_cache()
 
 
 _configure()
@@ -829,7 +846,7 @@ class _ReaderSource:
     def setter(self, name: str) -> str:
         """A name for the function that sets the field *name* of an instance, for a slot its descriptor's."""
         slot = vars(self.cls).get(name)
-        if slot is not None and type(slot).__name__ == "member_descriptor":
+        if slot is not None and type(slot) is types.MemberDescriptorType:
             return self.name(slot.__set__)
         return f"(lambda inst, value: setattr(inst, {name!r}, value))"
 
@@ -899,7 +916,7 @@ class _ReaderSource:
                 self.field(field, hints[field.name])
         post_init = getattr(cls, "__attrs_post_init__", None)
         if post_init is not None:
-            if post_init.__code__.co_names == ("settle_id",):  # it derives the id, if none was given
+            if post_init is settle_id:  # it derives the id, if none was given
                 add(f"    if inst.id is {self.name(AUTO)}: {self.name(post_init)}(inst)")
             else:
                 add(f"    {self.name(post_init)}(inst)")

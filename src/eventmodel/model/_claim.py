@@ -161,8 +161,7 @@ class Claim:
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
-    def __attrs_post_init__(self) -> None:
-        settle_id(self)
+    __attrs_post_init__ = settle_id  # derives the id when none was given
 
     @property
     def depth(self) -> int:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import inspect
 import linecache
+import types
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
@@ -50,7 +51,7 @@ from ._event import Event, Participant, Proposition
 from ._evidence import Evidence, TextQuote, TextSpan
 from ._factuality import _BY_CODE, Factuality
 from ._fields import kind_of
-from ._ids import AUTO
+from ._ids import AUTO, settle_id
 from ._place import GeoPoint, Place
 from ._quantity import Quantity
 from ._source import Source
@@ -324,12 +325,12 @@ class _InitSource:
         add("        else:")
         for field in attrs.fields(cls):
             slot = vars(cls).get(field.name)
-            if slot is None or type(slot).__name__ != "member_descriptor":
+            if slot is None or type(slot) is not types.MemberDescriptorType:
                 raise TypeError(f"{cls.__name__}.{field.name} is not a slot")
             add(f"            {self.name(slot.__set__)}(self, v_{field.name})")
         post_init = getattr(cls, "__attrs_post_init__", None)
         if post_init is not None:
-            if post_init.__code__.co_names == ("settle_id",):  # it derives the id, if none was given
+            if post_init is settle_id:  # it derives the id, if none was given
                 add(f"            if v_id is _g_AUTO: {self.name(post_init)}(self)")
             else:
                 add(f"            {self.name(post_init)}(self)")

@@ -150,5 +150,4 @@ class Source:
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
-    def __attrs_post_init__(self) -> None:
-        settle_id(self)
+    __attrs_post_init__ = settle_id  # derives the id when none was given
