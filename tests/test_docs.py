@@ -10,6 +10,7 @@ import pytest
 import eventmodel
 import eventmodel.cli
 import eventmodel.exceptions
+import eventmodel.fields
 import eventmodel.interop
 import eventmodel.json
 import eventmodel.schema
@@ -58,6 +59,7 @@ def _public() -> list[str]:
     for module in (
         eventmodel.cli,
         eventmodel.exceptions,
+        eventmodel.fields,
         eventmodel.interop,
         eventmodel.json,
         eventmodel.schema,

@@ -24,7 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("eventmodel.exceptions",),
     ("eventmodel.core",),
     ("eventmodel.time",),
-    ("eventmodel.model",),
+    ("eventmodel.model", "eventmodel.fields"),
     ("eventmodel.dossier",),
     ("eventmodel.io", "eventmodel.json", "eventmodel.schema"),
     ("eventmodel.interop", "eventmodel.testing"),

@@ -8,6 +8,7 @@ from importlib.resources import files
 
 import eventmodel
 import eventmodel.exceptions
+import eventmodel.fields
 import eventmodel.interop
 import eventmodel.testing
 
@@ -23,6 +24,7 @@ PUBLIC = {
     "Statement",
     "Violation",
     "compose_factuality",
+    "fields",
     "ADMIRALTY_CREDIBILITY",
     "ESTIMATIVE_WORDS",
     "MAX_CLAIM_DEPTH",
@@ -91,14 +93,14 @@ def test_no_other_public_names_leak():
         name
         for name in vars(eventmodel)
         if not name.startswith("_")
-        and (not inspect.ismodule(getattr(eventmodel, name)) or name in {"json", "schema"})
+        and (not inspect.ismodule(getattr(eventmodel, name)) or name in {"fields", "json", "schema"})
         and not isinstance(getattr(eventmodel, name), __future__._Feature)
     }
     assert leaked == PUBLIC
 
 
 def test_every_public_class_and_function_is_documented():
-    modules = (eventmodel, eventmodel.exceptions, eventmodel.interop, eventmodel.testing)
+    modules = (eventmodel, eventmodel.exceptions, eventmodel.fields, eventmodel.interop, eventmodel.testing)
     for module in modules:
         for name in module.__all__:
             obj = getattr(module, name)

@@ -100,6 +100,7 @@ __all__ = [
     "When",
     "canonical_json",
     "compose_factuality",
+    "fields",
     "json",
     "register",
     "registry",
@@ -108,6 +109,6 @@ __all__ = [
 ]
 
 # The document layer: JSON, JSON Lines and JSON Schema (the public modules eventmodel.json and eventmodel.schema).
-from . import json, schema
+from . import fields, json, schema
 
 __version__ = "0.1.0.dev0"

@@ -22,11 +22,13 @@ This module needs Hypothesis: ``pip install "eventmodel[testing]"``.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from dateutil import tz
 
 try:
@@ -36,8 +38,11 @@ except ImportError as error:  # pragma: no cover - depends on the environment
         'eventmodel.testing requires Hypothesis; install it with: pip install "eventmodel[testing]"'
     ) from error
 
+from .core._frozen import FrozenDict
 from .core._validation import _ID
+from .core._validation import sound_text as _sound_text
 from .exceptions import InvalidTypeError
+from .model import _fields as fields
 from .model._actor import Actor, ActorKind, Affiliation
 from .model._claim import Claim, SpeechAct
 from .model._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
@@ -45,6 +50,7 @@ from .model._event import Event, Participant, Proposition
 from .model._evidence import Evidence, TextQuote, TextSpan
 from .model._factuality import _VALID as _FACTUALITY_CODES
 from .model._factuality import Factuality
+from .model._fields import kind_of as _kind_of
 from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
 from .model._source import Source, SourceKind
@@ -479,20 +485,23 @@ _BY_CLASS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
 
 def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
     """
-    The strategy above that draws objects of the built-in model class *cls*
-    (``strategy_for(Claim)`` is ``claims()``), for tests that run over
-    several classes.
+    The strategy that draws objects of the model class *cls*: for a built-in
+    class, the one above (``strategy_for(Claim)`` is ``claims()``); for any
+    other attrs class, such as a registered custom type, one made from its
+    fields' kinds (see :mod:`eventmodel.fields`), each field drawn as its
+    kind allows and fields with defaults now and then left out.
 
     Raises:
-        InvalidTypeError: For a class this module has no strategy for, such
-            as a registered custom type: build its strategy with
-            ``hypothesis.strategies.builds``.
+        InvalidTypeError: For a class that is not an attrs class, or one
+            with a field that no kind describes and that has no default.
 
     .. versionadded:: 0.1.0
 
     """
     make = _BY_CLASS.get(cls)
-    if make is None:
+    if make is not None:
+        return make()
+    if not attrs.has(cls):
         raise InvalidTypeError(
             "has no strategy for this class",
             cls="eventmodel.testing",
@@ -500,4 +509,92 @@ def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
             value=cls,
             fix="build one with hypothesis.strategies.builds(...) from the strategies here",
         )
-    return make()
+    return _from_kinds(cls)
+
+
+def _from_kinds(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """The strategy of an attrs class whose fields are described by kinds."""
+    hints = typing.get_type_hints(cls)
+    required: dict[str, st.SearchStrategy[Any]] = {}
+    optional: dict[str, st.SearchStrategy[Any]] = {}
+    for field in attrs.fields(cls):
+        if not field.init or isinstance(_kind_of(field), fields.Extras):
+            continue
+        kind = _kind_of(field)
+        if kind is None or isinstance(kind, fields.Id):
+            if field.default is attrs.NOTHING:
+                raise InvalidTypeError(
+                    f"has no strategy for {cls.__name__}.{field.name}, which no field kind describes",
+                    cls="eventmodel.testing",
+                    field="strategy_for()",
+                    value=cls,
+                    fix="describe the field with a kind from eventmodel.fields, or give it a default",
+                )
+            continue  # left to its default; an id is derived
+        strategy = _for_kind(kind, hints.get(field.name, Any))
+        (required if field.default is attrs.NOTHING else optional)[field.alias] = strategy
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        arguments = {name: draw(strategy) for name, strategy in required.items()}
+        for name, strategy in optional.items():
+            if draw(st.booleans()):
+                arguments[name] = draw(strategy)
+        return cls(**arguments)
+
+    return build()
+
+
+def _for_kind(kind: fields.Kind, hint: Any) -> st.SearchStrategy[Any]:
+    """Values of a field of *kind*, annotated *hint*."""
+    if isinstance(kind, fields.OptionalId):
+        return st.none() | ids()
+    if isinstance(kind, fields.Text):
+        text = texts(min_size=0 if kind.empty else 1)
+        return st.none() | text if kind.optional else text
+    if isinstance(kind, fields.Texts):
+        return st.lists(texts(max_size=20), max_size=3).map(tuple)
+    if isinstance(kind, fields.Pattern):
+        pattern = st.from_regex(kind.pattern, fullmatch=True).filter(
+            lambda text: bool(text) and _sound_text(text)
+        )
+        return st.none() | pattern if kind.optional else pattern
+    if isinstance(kind, fields.Ref):
+        return st.none() | ids() if kind.optional else ids()
+    if isinstance(kind, fields.Refs):
+        return st.lists(ids(), max_size=2).map(tuple)
+    if isinstance(kind, fields.TupleOf):
+        return st.lists(strategy_for(kind.item), max_size=2).map(tuple)
+    if isinstance(kind, fields.MappingOf):
+        item = texts(min_size=0 if kind.empty else 1) if kind.item is str else strategy_for(kind.item)
+        return st.dictionaries(_names(), item, max_size=2).map(FrozenDict)
+    if isinstance(kind, fields.Instance):
+        return st.none() | strategy_for(kind.cls)
+    if isinstance(kind, fields.Member):
+        members = st.sampled_from(list(kind.enum))
+        return st.none() | members if kind.optional else members
+    if isinstance(kind, fields.Flag):
+        return st.booleans()
+    if isinstance(kind, fields.WholeNumber):
+        return st.integers(kind.minimum, kind.maximum)
+    if isinstance(kind, fields.Percent):
+        return st.none() | st.integers(0, 100)
+    if isinstance(kind, fields.Number):
+        return st.none() | _decimals()
+    if isinstance(kind, fields.Coordinate):
+        return _decimals(Decimal(-kind.limit), Decimal(kind.limit))
+    if isinstance(kind, fields.NonNegative):
+        return st.none() | _decimals(Decimal(0))
+    if isinstance(kind, fields.AwareDatetime):
+        return st.none() | st.datetimes(timezones=st.just(UTC))
+    if isinstance(kind, fields.FactualityCode):
+        return factualities()
+    if isinstance(kind, fields.ClaimContent):
+        return st.one_of(events(), propositions())
+    raise InvalidTypeError(
+        "has no strategy for this field kind",
+        cls="eventmodel.testing",
+        field="strategy_for()",
+        value=kind,
+        fix="build the strategy with hypothesis.strategies.builds(...)",
+    )

@@ -75,7 +75,7 @@ def _anchored(pattern: re.Pattern[str]) -> str:
 
 
 def _article(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "AEIOU" else f"a {noun}"
+    return f"an {noun}" if noun[:1].upper() in "AEIOU" else f"a {noun}"
 
 
 @attrs.frozen
@@ -246,10 +246,13 @@ class Pattern(Kind):
 
 @attrs.frozen
 class TupleOf(Kind):
-    """A tuple of instances of *item*; *what* names them in errors ("Participants")."""
+    """
+    A tuple of instances of *item*; *what* names them in errors
+    ("Participants"; by default the class's name with an "s").
+    """
 
     item: type
-    what: str
+    what: str = attrs.field(default=attrs.Factory(lambda self: f"{self.item.__name__}s", takes_self=True))
     settled_by_type: ClassVar[bool] = True
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -260,12 +263,13 @@ class TupleOf(Kind):
 class MappingOf(Kind):
     """
     A mapping of non-empty names to values of *item* (``str``, or a model
-    class); *empty*: text values may be empty.
+    class), *what* naming them in errors (by default the class's name);
+    *empty*: text values may be empty.
     """
 
     item: type
-    what: str
-    empty: bool = False
+    what: str = attrs.field(default=attrs.Factory(lambda self: self.item.__name__, takes_self=True))
+    empty: bool = attrs.field(default=False, kw_only=True)
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _MAPPINGS[(self.item, self.what, self.empty)](inst, attribute, value)
@@ -297,10 +301,13 @@ class Extras(Kind):
 
 @attrs.frozen
 class Instance(Kind):
-    """An instance of *cls* or ``None``; *what* names it in errors ("a When")."""
+    """
+    An instance of *cls* or ``None``; *what* names it in errors ("a When";
+    by default the class's name with its article).
+    """
 
-    cls: type | tuple[type, ...]
-    what: str
+    cls: type
+    what: str = attrs.field(default=attrs.Factory(lambda self: _article(self.cls.__name__), takes_self=True))
     settled_by_type: ClassVar[bool] = True
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
