@@ -196,7 +196,18 @@ class TestQuantityNumbers:
         assert Quantity("1e999999").value == Decimal("1e999999")
 
     def test_a_huge_int_is_kept_exactly(self):
-        assert Quantity(10**5000).value == Decimal(10**5000)
+        assert Quantity(10**999).value == Decimal(10**999)
+
+    def test_a_number_too_long_to_read_back_is_refused(self):
+        with pytest.raises(InvalidValueError) as caught:
+            Quantity(10**5000)
+        assert caught.value.reason == (
+            "is a number longer than the 1000 characters a document may hold as its text"
+        )
+        assert (
+            caught.value.fix
+            == "round it to fewer digits: a number that could not be read back is not written"
+        )
 
 
 class TestQuantityShapes:

@@ -181,6 +181,8 @@ def _read_document(name: str, text: bytes) -> _Loaded:
                 member = em_json._line_object(data, None, strict=True, max_depth=em_json.MAX_DEPTH)
                 dossier.add(member)
                 located[member.id] = "$"
+            if not errors:
+                em_json._refuse_unwritable_text(text, data)
         except EventModelError as error:
             return _Loaded(name, Dossier(), problems=[str(error)])
     return _Loaded(name, dossier, problems=[str(error) for error in errors], located=located)
@@ -203,6 +205,7 @@ def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
                 continue
             try:
                 member = em_json._line_object(data, None, strict=True, max_depth=em_json.MAX_DEPTH)
+                em_json._refuse_unwritable_text(text, data)
                 loaded.dossier.add(member)
                 loaded.located.setdefault(member.id, f"line {number}: $")
             except EventModelError as error:

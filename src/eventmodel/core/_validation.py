@@ -348,8 +348,13 @@ def to_decimal(value: object) -> Any:
 _NUMBER: Final = re.compile(r"[+-]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 
 
+def decimal_fits(value: Decimal) -> bool:
+    """Whether *value* is finite and written in at most ``MAX_NUMBER_TEXT`` characters, as documents hold it."""
+    return value.is_finite() and len(str(value)) <= MAX_NUMBER_TEXT
+
+
 def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
-    if value.__class__ is Decimal and value.is_finite():
+    if value.__class__ is Decimal and decimal_fits(value):
         return
     if isinstance(value, str) and len(value) > MAX_NUMBER_TEXT:
         fail(
@@ -376,10 +381,18 @@ def finite_decimal(inst: object, attribute: attrs.Attribute[Any] | str, value: o
         )
     if not value.is_finite():
         fail(inst, attribute, "must be a finite number, not NaN or infinity", value)
+    if len(str(value)) > MAX_NUMBER_TEXT:
+        fail(
+            inst,
+            attribute,
+            f"is a number longer than the {MAX_NUMBER_TEXT} characters a document may hold as its text",
+            value,
+            "round it to fewer digits: a number that could not be read back is not written",
+        )
 
 
 def optional_finite_decimal(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not (value.__class__ is Decimal and value.is_finite()):
+    if value is not None and not (value.__class__ is Decimal and decimal_fits(value)):
         finite_decimal(inst, attribute, value)
 
 

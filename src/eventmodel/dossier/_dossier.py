@@ -4,6 +4,7 @@ Dossier: a collection of actors, sources and claims.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -11,7 +12,7 @@ import attrs
 
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
-from eventmodel.core._validation import to_extras
+from eventmodel.core._validation import has_lone_surrogate, json_problem, to_extras
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
@@ -28,10 +29,43 @@ from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation, resol
 if TYPE_CHECKING:
     from ._analysis import Conflict, Corroboration, Hop, Statement
 
-__all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized"]
+__all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized", "check_format_version"]
 
 #: The version of the document format this library writes.
 FORMAT_VERSION: Final = "1.0"
+
+#: A format version this library reads and writes: "1." and a minor version number.
+_VERSION: Final = re.compile(r"1\.(?:0|[1-9][0-9]{0,5})", re.ASCII)
+
+
+def check_format_version(version: object, *, path: str | None = None) -> str:
+    """
+    *version*, if it is a format version this library reads and writes:
+    ``"1."`` followed by a minor version number (``"1.0"``, ``"1.12"``).
+
+    Raises:
+        InvalidValueError: For anything else, naming what to do.
+
+    """
+    if type(version) is str and _VERSION.fullmatch(version):
+        return version
+    where: dict[str, Any] = (
+        {"path": path} if path is not None else {"cls": "Dossier", "field": "format_version"}
+    )
+    if type(version) is str and version.startswith("1."):
+        raise InvalidValueError(
+            "is not a format version: '1.' and a minor version number, such as '1.0'",
+            value=version,
+            fix="write the version as eventmodel writes it",
+            **where,
+        )
+    raise InvalidValueError(
+        "must name format version 1.x",
+        value=version,
+        fix="this version reads documents of format 1.x; a 2.x document needs a newer eventmodel",
+        **where,
+    )
+
 
 Member = Actor | Source | Claim
 
@@ -121,7 +155,9 @@ class Dossier:
             ``strict=False`` is written back as what it is.
 
     Raises:
-        InvalidValueError: For two different objects with one id.
+        InvalidValueError: For two different objects with one id, a format
+            version that is not ``"1."`` and a minor version number, or
+            extras that cannot be written as JSON and read back.
         InvalidTypeError: For anything that is not an actor, a source or a
             claim.
 
@@ -139,12 +175,23 @@ class Dossier:
         unrecognized: Iterable[Unrecognized] = (),
         format_version: str = FORMAT_VERSION,
     ) -> None:
-        self.format_version = format_version
+        self.format_version = check_format_version(format_version)
         self._index: _Index | None = None
         self._actors: dict[str, Actor] = {}
         self._sources: dict[str, Source] = {}
         self._claims: dict[str, Claim] = {}
         self.extras: FrozenDict[str, Any] = to_extras(extras or {})
+        for name, value in self.extras.items():
+            key: object = name  # checked at run time: callers may pass any mapping
+            problem = (
+                json_problem(value, 1)
+                if isinstance(key, str) and key and not has_lone_surrogate(key)
+                else ("", "must have member names that are non-empty, valid Unicode strings", key)
+            )
+            if problem is not None:
+                raise InvalidValueError(
+                    problem[1], cls="Dossier", field=f"extras[{name!r}]{problem[0]}", value=problem[2]
+                )
         self.unrecognized: tuple[Unrecognized, ...] = tuple(unrecognized)
         for obj in objects:
             self.add(obj)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json as _json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any, Final, Literal, TypeVar, overload
 
 from eventmodel.core._gc import collector_paused
-from eventmodel.core._validation import json_problem, member_path
-from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized
+from eventmodel.core._validation import has_lone_surrogate, json_problem, member_path
+from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, check_format_version
 from eventmodel.exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import MAX_CLAIM_DEPTH, Claim
@@ -223,6 +224,57 @@ def _decoder() -> tuple[_json.JSONDecoder, list[int]]:
     return decoder, found
 
 
+#: A JSON escape of a surrogate, or a surrogate itself: what may read as text that cannot be written.
+_MAY_HOLD_A_SURROGATE: Final = re.compile(r"\\[uU][dD][89a-fA-F]|[\ud800-\udfff]")
+_MAY_HOLD_A_SURROGATE_BYTES: Final = re.compile(rb"\\[uU][dD][89a-fA-F]")
+
+
+def _refuse_unwritable_text(text: str | bytes, data: Any) -> None:
+    r"""
+    The one check of the text of every string a document holds, run on each
+    document read, once its objects are read: refuse a lone surrogate in any
+    string, member names and members this version does not know included, so
+    that whatever is read can be written back as UTF-8. (A surrogate pair
+    escaped as two ``\u`` escapes reads as one character, and is fine.) The
+    model's own fields refuse a lone surrogate first, with their class and
+    field in the error; this finds the rest.
+    """
+    suspect = (
+        _MAY_HOLD_A_SURROGATE.search(text)
+        if isinstance(text, str)
+        else _MAY_HOLD_A_SURROGATE_BYTES.search(text)
+    )
+    if suspect is not None:
+        _refuse_lone_surrogates(data)
+
+
+def _refuse_lone_surrogates(data: Any) -> None:
+    """Raise for the first string in *data*, or member name, that holds a lone surrogate."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if has_lone_surrogate(value):
+                raise InvalidValueError(
+                    "must be valid Unicode text, but it holds a lone surrogate",
+                    value=value,
+                    path=path,
+                    fix="write the text as UTF-8, or escape characters outside the BMP as surrogate pairs",
+                )
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if has_lone_surrogate(key):
+                    raise InvalidValueError(
+                        "is a member name that is not valid Unicode text: it holds a lone surrogate",
+                        value=key,
+                        path=path + member_path(key),
+                        fix="write the text as UTF-8, or escape characters outside the BMP as surrogate pairs",
+                    )
+                stack.append((path + member_path(key), item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+
+
 def _first_bad(data: Any) -> tuple[str, _Bad]:
     """The path and the marker of the first value the parser replaced, without recursion."""
     stack: list[tuple[str, Any]] = [("$", data)]
@@ -346,8 +398,11 @@ def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int) ->
     # has only the objects read to look at, not the dicts and lists they were read from.
     data = _parse(text)
     if cls is Dossier:
-        return _dossier_from(data, strict=strict, max_depth=max_depth)
-    return from_document(data, cls, strict=strict, max_depth=max_depth)
+        read = _dossier_from(data, strict=strict, max_depth=max_depth)
+    else:
+        read = from_document(data, cls, strict=strict, max_depth=max_depth)
+    _refuse_unwritable_text(text, data)
+    return read
 
 
 def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
@@ -371,14 +426,7 @@ def _dossier_from(
     """
     if type(data) is not dict:
         raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
-    version = data.get("eventmodel")
-    if type(version) is not str or not version.startswith("1."):
-        raise InvalidValueError(
-            "must name format version 1.x",
-            value=version,
-            path="$.eventmodel",
-            fix="this version reads documents of format 1.x; a 2.x document needs a newer eventmodel",
-        )
+    version = check_format_version(data.get("eventmodel"), path="$.eventmodel")
     unknown = data.keys() - _DOSSIER_MEMBERS
     if unknown and strict:
         name = min(unknown)
@@ -389,6 +437,13 @@ def _dossier_from(
             fix="remove it, or read with strict=False to keep members a newer version wrote",
         )
     for name in sorted(unknown):
+        if has_lone_surrogate(name):
+            raise InvalidValueError(
+                "is a member name that is not valid Unicode text: it holds a lone surrogate",
+                value=name,
+                path="$" + member_path(name),
+                fix="write the text as UTF-8, or escape characters outside the BMP as surrogate pairs",
+            )
         problem = json_problem(data[name], 1)
         if problem is not None:
             raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
@@ -498,7 +553,9 @@ def iter_jsonl(
                 continue
             with collector_paused():
                 data = _parse(text)
-                yield _line_object(data, cls, strict=strict, max_depth=max_depth)
+                member = _line_object(data, cls, strict=strict, max_depth=max_depth)
+                _refuse_unwritable_text(text, data)
+            yield member
         except EventModelError as error:
             raise _on_line(error, number) from None
 

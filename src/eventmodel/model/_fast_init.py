@@ -105,6 +105,7 @@ class _InitSource:
             "_g_MAX_NUMBER_TEXT": v.MAX_NUMBER_TEXT,
             "_g_id_match": v._ID.fullmatch,
             "_g_sound": v.sound_text,
+            "_g_fits": v.decimal_fits,
             "_g_EMPTY": EMPTY,
             "_g_AUTO": AUTO,
             "_g_FrozenDict": FrozenDict,
@@ -170,9 +171,9 @@ class _InitSource:
         self.add("        raise _g_FallBack", indent)
         self.add("    if f.__class__ is not _g_Decimal: raise _g_FallBack", indent)
         if optional:
-            self.add("if f is not None and not f.is_finite(): raise _g_FallBack", indent)
+            self.add("if f is not None and not _g_fits(f): raise _g_FallBack", indent)
         else:
-            self.add("if not f.is_finite(): raise _g_FallBack", indent)
+            self.add("if not _g_fits(f): raise _g_FallBack", indent)
 
     def field(self, field: attrs.Attribute[Any], indent: str) -> None:  # noqa: PLR0915 - one branch per kind of field
         cls = self.cls
