@@ -37,7 +37,7 @@ from eventmodel.dossier._provenance import Report
 from eventmodel.exceptions import EventModelError, MissingExtraError
 from eventmodel.schema import json_schema
 
-from . import _interop
+from . import _interop, _report
 from ._graph import to_dot, to_mermaid
 from ._reading import (
     _EXTENSIONS,
@@ -262,7 +262,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 #: The functions that add the commands defined outside this module.
-_COMMANDS: Final = (_interop.add_commands,)
+_COMMANDS: Final = (_interop.add_commands, _report.add_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

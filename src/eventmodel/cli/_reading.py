@@ -211,9 +211,9 @@ def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
     return loaded
 
 
-def _load_dossier(path: str) -> Dossier:
+def _load_dossier(path: str, *, progress: bool = False) -> Dossier:
     """One file's dossier, for the commands that need it whole."""
-    loaded = _read(path)
+    loaded = _read(path, progress=progress)
     bad = loaded.unreadable or loaded.problems
     if loaded.unreadable:
         raise _UnreadableError(f"{loaded.name}: {bad[0]}")
