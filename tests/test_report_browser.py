@@ -85,6 +85,9 @@ def _open(driver, page: Path) -> None:
     assert driver.execute_script("return document.readyState") == "complete"
 
 
+_NETWORK = ("http:", "https:", "ws:", "wss:", "ftp:", "file:")
+
+
 def _requests(driver, page: Path) -> list[str]:
     """
     The URLs the page asked for since it was opened (the browser's own pages,
@@ -95,7 +98,7 @@ def _requests(driver, page: Path) -> list[str]:
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            if message["params"].get("documentURL") == page.as_uri() or not url.startswith("chrome:"):
+            if message["params"].get("documentURL") == page.as_uri() or url.startswith(_NETWORK):
                 urls.append(url)
     return urls
 

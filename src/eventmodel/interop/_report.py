@@ -97,7 +97,7 @@ def _hash(script: str) -> str:
 
 
 _POLICY: Final = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "default-src 'none'; style-src 'unsafe-inline'; "
     f"script-src '{_hash(_SCRIPT)}'; base-uri 'none'; form-action 'none'"
 )
 
