@@ -227,17 +227,19 @@ def test_validate_a_document_whose_top_level_is_wrong(tmp_path):
 def test_unreadable_documents(tmp_path, content, message):
     path = tmp_path / "broken.json"
     path.write_bytes(content)
-    status, out, _ = run("validate", path)
-    assert (status, out) == (2, f"{path}: {message}\n")
+    status, out, err = run("validate", path)
+    assert (status, out, err) == (2, "", f"eventmodel: {path}: {message}\n")
 
 
 def test_missing_files_and_directories_are_unreadable_and_the_rest_is_still_checked(tmp_path, files):
     document, _ = files
     status, out, err = run("validate", tmp_path / "nope.json", tmp_path, document)
-    assert (status, err) == (2, "")
+    assert status == 2
+    assert err.splitlines() == [
+        f"eventmodel: {tmp_path / 'nope.json'}: no such file",
+        f"eventmodel: {tmp_path}: is a directory, not a file",
+    ]
     assert out.splitlines() == [
-        f"{tmp_path / 'nope.json'}: no such file",
-        f"{tmp_path}: is a directory, not a file",
         f"{document}: valid: 7 actors, 2 sources, 5 claims; 0 errors, 0 warnings",
         "3 files: 0 errors, 0 warnings, 2 unreadable",
     ]
@@ -249,10 +251,10 @@ def test_a_file_that_cannot_be_opened(tmp_path):
     path.write_text("{}", encoding="utf-8")
     path.chmod(0)
     try:
-        status, out, _ = run("validate", path)
+        status, out, err = run("validate", path)
     finally:
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    assert (status, out) == (2, f"{path}: cannot be read (Permission denied)\n")
+    assert (status, out, err) == (2, "", f"eventmodel: {path}: cannot be read (Permission denied)\n")
 
 
 def test_the_format_is_told_from_the_content_without_an_extension(tmp_path, files):

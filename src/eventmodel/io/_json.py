@@ -371,8 +371,21 @@ def _dossier_from(
     """
     if type(data) is not dict:
         raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
-    version = data.get("eventmodel")
-    if type(version) is not str or not version.startswith("1."):
+    if "eventmodel" not in data:
+        raise InvalidValueError(
+            "has no header: a dossier document starts with its format version, the member \"eventmodel\"",
+            path="$",
+            fix='add "eventmodel": "1.0" as its first member',
+        )
+    version = data["eventmodel"]
+    if type(version) is not str:
+        raise InvalidTypeError(
+            'must be a string naming the format version, such as "1.0"',
+            value=version,
+            path="$.eventmodel",
+            fix='write the version in quotes: "eventmodel": "1.0"',
+        )
+    if not version.startswith("1."):
         raise InvalidValueError(
             "must name format version 1.x",
             value=version,
