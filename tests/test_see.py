@@ -89,7 +89,9 @@ def test_a_line_that_fails_to_read_gives_one_error(tmp_path):
         f"{path}: 2 references to 'actor:ministry' left out: they follow from the error above",
         f"{path}: invalid: 0 actors, 1 source, 1 claim; 1 error, 0 warnings",
     ]
-    assert out.splitlines()[0].startswith(f"{path}: error format line 1: $.kind (Actor.kind): must be an ActorKind, got 'planet'")
+    assert out.splitlines()[0].startswith(
+        f"{path}: error format line 1: $.kind (Actor.kind): must be an ActorKind, got 'planet'"
+    )
 
 
 def test_a_claim_that_fails_to_read_takes_its_nested_ids_with_it(tmp_path):
@@ -193,7 +195,7 @@ def test_report_writes_one_page(tmp_path, example):
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing from the network
     for claim in example.claims:
         assert f'data-claim="{html.escape(claim.id)}"' in page
-    assert "3 reports, 1 independent origin</b> <span class=\"em-circular\">(circular reporting)</span>" in page
+    assert '3 reports, 1 independent origin</b> <span class="em-circular">(circular reporting)</span>' in page
     assert f"<title>{html.escape(str(EXAMPLE))}: eventmodel report</title>" in page
 
 
@@ -241,7 +243,9 @@ def test_the_progress_bar_follows_the_claims(monkeypatch, capsys):
 def test_the_command_shows_a_bar_on_a_terminal(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     calls = []
-    monkeypatch.setattr(report_command._Bar, "__call__", lambda self, done, total: calls.append((done, total)))
+    monkeypatch.setattr(
+        report_command._Bar, "__call__", lambda self, done, total: calls.append((done, total))
+    )
     assert cli.main(["report", str(EXAMPLE), "-o", str(tmp_path / "r.html")]) == 0
     assert calls[-1] == (29, 29)
     assert len(calls) == 29
@@ -271,7 +275,9 @@ def test_conflicts_are_highlighted_with_the_field():
     army = em.Actor("Army", em.ActorKind.MILITARY_UNIT, id="actor:army")
     source = em.Source(em.SourceKind.NEWS_ARTICLE, id="src:paper", text="Ten died. No one died.")
     strike = em.Event("attack.strike", id="event:strike", when=em.When.parse("2022-03"))
-    says = em.Claim(ministry, strike, evidence=[em.Evidence(source, quote=em.TextQuote("Ten died."))], id="claim:a")
+    says = em.Claim(
+        ministry, strike, evidence=[em.Evidence(source, quote=em.TextQuote("Ten died."))], id="claim:a"
+    )
     denies = em.Claim(army, strike, factuality="CT-", evidence=[em.Evidence(source)], id="claim:b")
     page = _report.report_html(em.Dossier([ministry, army, source, says, denies]))
     assert page.count('class="em-claim em-conflicting"') == 2
@@ -316,7 +322,9 @@ def test_notebook_display(example):
 
 
 def test_a_big_dossier_s_repr_stays_short():
-    actors = [em.Actor(f"Actor {number}", em.ActorKind.PERSON, id=f"actor:{number}") for number in range(1500)]
+    actors = [
+        em.Actor(f"Actor {number}", em.ActorKind.PERSON, id=f"actor:{number}") for number in range(1500)
+    ]
     dossier = em.Dossier(actors)
     assert repr(dossier) == "<Dossier: 1,500 actors, 0 sources, 0 claims>"
     assert "Dossier</b>: 1,500 actors" in dossier._repr_html_()

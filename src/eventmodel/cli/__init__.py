@@ -105,9 +105,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                 f"{'it follows' if len(following) == 1 else 'they follow'} from the error"
                 f"{'s' if len(missing) > 1 else ''} above\n"
             )
-        errors = len(loaded.problems) + sum(
-            1 for violation in report.errors if not loaded.follows(violation)
-        )
+        errors = len(loaded.problems) + sum(1 for violation in report.errors if not loaded.follows(violation))
         warnings = sum(1 for violation in report.warnings if not loaded.follows(violation))
         failed = errors or (args.strict and warnings)
         dossier = loaded.dossier

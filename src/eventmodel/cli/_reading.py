@@ -210,14 +210,14 @@ def _read_document(name: str, text: bytes) -> _Loaded:
         except EventModelError as error:
             return _Loaded(name, Dossier(), problems=[str(error)])
     failed: dict[str, str] = {}
-    for error in errors:
-        found = _MEMBER_PATH.match(error.path or "")
+    for problem in errors:
+        found = _MEMBER_PATH.match(problem.path or "")
         items = data.get(found[1]) if found is not None else None
         if found is not None and type(items) is list and int(found[2]) < len(items):
             for ident in _ids_in(items[int(found[2])]):
                 failed.setdefault(ident, found[0])
     return _Loaded(
-        name, dossier, problems=[str(error) for error in errors], located=located, failed=failed
+        name, dossier, problems=[str(problem) for problem in errors], located=located, failed=failed
     )
 
 

@@ -158,8 +158,9 @@ class _Report:
         for account in accounts:
             subjects.setdefault(account.key, []).append(account)
         events = events_reported(dossier)
+        described = set(events)
         ordered = [ident for ident in events if ident in subjects] + [
-            ident for ident in subjects if ident not in set(events)
+            ident for ident in subjects if ident not in described
         ]
         parts = [
             "<!DOCTYPE html>",

@@ -373,7 +373,7 @@ def _dossier_from(
         raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
     if "eventmodel" not in data:
         raise InvalidValueError(
-            "has no header: a dossier document starts with its format version, the member \"eventmodel\"",
+            'has no header: a dossier document starts with its format version, the member "eventmodel"',
             path="$",
             fix='add "eventmodel": "1.0" as its first member',
         )
