@@ -96,15 +96,21 @@ def test_a_line_that_fails_to_read_gives_one_error(tmp_path):
 
 def test_a_claim_that_fails_to_read_takes_its_nested_ids_with_it(tmp_path):
     document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    # Claim 13's event is the anchor of nothing, but claim 12 describes it too: break a claim that others cite.
-    cited = {target for claim in document["claims"] for target in claim.get("supersedes", [])}
-    assert cited == set()  # the example has no supersedes: make one
+    # Claim 2 supersedes claim 1, which cannot be read, and is set in the event claim 1 alone describes
+    # (nested two claims deep): both references follow from claim 1's error.
+    event = document["claims"][0]["content"]["content"]["id"]
+    assert event == "event:luhansk-ukrainian-shelling"
     document["claims"][1]["supersedes"] = [document["claims"][0]["id"]]
+    document["claims"][1]["setting"] = event
     document["claims"][0]["factuality"] = "sure"
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     _, out, _ = run("validate", path)
-    assert f"1 reference to {document['claims'][0]['id']!r} left out: it follows from the error above" in out
+    assert out.splitlines()[1:] == [
+        f"{path}: 2 references to {document['claims'][0]['id']!r}, {event!r} left out: "
+        "they follow from the error above",
+        f"{path}: invalid: 20 actors, 6 sources, 28 claims; 1 error, 0 warnings",
+    ]
 
 
 def test_violations_name_what_they_find_missing(example):
@@ -295,7 +301,14 @@ def test_a_dossier_without_times_has_no_timeline():
     claim = em.Claim(ministry, em.Proposition("It is so."), id="claim:so")
     page = _report.report_html(em.Dossier([ministry, claim]))
     assert "No event or claim in the dossier has a time." in page
-    assert "<h2>Provenance check: 1 error, 0 warnings</h2>" in page or "Provenance check" in page
+    # The check's findings, one row each.
+    assert "<h2>Provenance check: 1 error, 0 warnings</h2>" in page
+    assert (
+        '<tr class="em-error"><td>error</td><td>EM101</td><td><code>$.claims[0].evidence</code></td>'
+        "<td>has no evidence: a top-level claim must point at where it was seen</td>"
+        "<td>add Evidence(source, quote=TextQuote(...)) naming a source in the dossier</td></tr>"
+    ) in page
+    assert "1 claim. Provenance check: 1 error, 0 warnings (listed below).</p>" in page
 
 
 def test_the_timeline_is_cut_for_big_dossiers(monkeypatch, example):
@@ -328,3 +341,18 @@ def test_a_big_dossier_s_repr_stays_short():
     dossier = em.Dossier(actors)
     assert repr(dossier) == "<Dossier: 1,500 actors, 0 sources, 0 claims>"
     assert "Dossier</b>: 1,500 actors" in dossier._repr_html_()
+
+
+def test_references_to_two_members_that_failed_follow_from_both_errors(tmp_path):
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["actors"][0]["name"] = 5
+    document["actors"][1]["name"] = 6
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    status, out, _ = run("validate", path)
+    assert status == 1
+    assert out.splitlines()[2:] == [
+        f"{path}: 31 references to 'actor:republic-world', 'actor:russian-administration' left out: "
+        "they follow from the errors above",
+        f"{path}: invalid: 18 actors, 6 sources, 29 claims; 2 errors, 0 warnings",
+    ]

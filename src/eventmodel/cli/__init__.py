@@ -103,7 +103,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                 f"{loaded.name}: {_plural(len(following), 'reference')} to "
                 f"{', '.join(repr(ident) for ident in missing)} left out: "
                 f"{'it follows' if len(following) == 1 else 'they follow'} from the error"
-                f"{'s' if len(missing) > 1 else ''} above\n"
+                f"{'s' if len({loaded.failed[ident] for ident in missing}) > 1 else ''} above\n"
             )
         errors = len(loaded.problems) + sum(1 for violation in report.errors if not loaded.follows(violation))
         warnings = sum(1 for violation in report.warnings if not loaded.follows(violation))
