@@ -356,3 +356,15 @@ def test_references_to_two_members_that_failed_follow_from_both_errors(tmp_path)
         "they follow from the errors above",
         f"{path}: invalid: 18 actors, 6 sources, 29 claims; 2 errors, 0 warnings",
     ]
+
+
+def test_report_reads_json_lines_as_show_does(tmp_path):
+    lines = tmp_path / "example.jsonl"
+    assert run("convert", EXAMPLE, lines)[0] == 0
+    status, _, err = run("report", lines, "-o", tmp_path / "from-lines.html")
+    assert (status, err) == (0, "")
+    run("report", EXAMPLE, "-o", tmp_path / "from-document.html")
+    title = re.compile(r"<title>.*?</title>|<h1>.*?</h1>")
+    from_lines = title.sub("", (tmp_path / "from-lines.html").read_text(encoding="utf-8"))
+    from_document = title.sub("", (tmp_path / "from-document.html").read_text(encoding="utf-8"))
+    assert from_lines == from_document
