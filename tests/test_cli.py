@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import stat
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +18,8 @@ import eventmodel as em
 from eventmodel import cli
 from eventmodel.cli import _reading
 from eventmodel.schema import json_schema
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "luhansk-2022-03-27" / "dossier.json"
 
 TEXT = (
     'The Interior Ministry of Ukraine said: "Russian troops used banned cluster munitions." '
@@ -223,17 +227,19 @@ def test_validate_a_document_whose_top_level_is_wrong(tmp_path):
 def test_unreadable_documents(tmp_path, content, message):
     path = tmp_path / "broken.json"
     path.write_bytes(content)
-    status, out, _ = run("validate", path)
-    assert (status, out) == (2, f"{path}: {message}\n")
+    status, out, err = run("validate", path)
+    assert (status, out, err) == (2, "", f"eventmodel: {path}: {message}\n")
 
 
 def test_missing_files_and_directories_are_unreadable_and_the_rest_is_still_checked(tmp_path, files):
     document, _ = files
     status, out, err = run("validate", tmp_path / "nope.json", tmp_path, document)
-    assert (status, err) == (2, "")
+    assert status == 2
+    assert err.splitlines() == [
+        f"eventmodel: {tmp_path / 'nope.json'}: no such file",
+        f"eventmodel: {tmp_path}: is a directory, not a file",
+    ]
     assert out.splitlines() == [
-        f"{tmp_path / 'nope.json'}: no such file",
-        f"{tmp_path}: is a directory, not a file",
         f"{document}: valid: 7 actors, 2 sources, 5 claims; 0 errors, 0 warnings",
         "3 files: 0 errors, 0 warnings, 2 unreadable",
     ]
@@ -245,10 +251,10 @@ def test_a_file_that_cannot_be_opened(tmp_path):
     path.write_text("{}", encoding="utf-8")
     path.chmod(0)
     try:
-        status, out, _ = run("validate", path)
+        status, out, err = run("validate", path)
     finally:
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    assert (status, out) == (2, f"{path}: cannot be read (Permission denied)\n")
+    assert (status, out, err) == (2, "", f"eventmodel: {path}: cannot be read (Permission denied)\n")
 
 
 def test_the_format_is_told_from_the_content_without_an_extension(tmp_path, files):
@@ -472,16 +478,40 @@ def test_graph_as_dot(files):
     document, _ = files
     status, out, _ = run("graph", document)
     assert status == 0
-    assert out.startswith('digraph attribution {\n  rankdir=LR;\n  node [fontname="Helvetica"];\n')
-    assert '  "actor:joe-biden" [label="Joe Biden", shape=ellipse];\n' in out
-    assert '  "src:kyivindependent-2022-03-27" [label="Kyiv Independent 2022-03-27", shape=box];\n' in out
-    assert '  "claim:ru-denies" [label="denies (CT-)\\nattack.shelling", shape=note];\n' in out
-    assert '  "claim:it-was-reported" -> "(unattributed)" [label="by"];\n' in out
+    assert out.startswith("digraph attribution {\n  rankdir=LR;\n")
+    # A source is named by its publisher: the publisher is not drawn a second time as an actor.
     assert (
-        '  "src:kyivindependent-2022-03-27" -> "src:republicworld-2022-03-27" [label="derived from"];\n'
+        '  "src:kyivindependent-2022-03-27" [label="Kyiv Independent\\nnews article, 2022-03-27", shape=folder'
         in out
     )
-    assert '  "claim:blinken-interprets" -> "claim:biden-meant" [label="reports"];\n' in out
+    assert '"actor:' not in out
+    # Claims say who says what, how surely, about what.
+    assert (
+        '  "claim:ru-denies" [label="Russian Ministry of Defence\\ndenies (CT-)\\nattack.shelling", shape=box'
+        in out
+    )
+    assert (
+        '  "claim:kyiv-relays" [label="Kyiv Independent\\nreports (CT+)\\nthat Interior Ministry of Ukraine states"'
+        in out
+    )
+    assert '  "claim:it-was-reported" [label="it was reported\\nstates (PS+)\\n' in out
+    # The event is drawn once, and every account of it ends there.
+    assert (
+        out.count(
+            '  "event:krasnohorivka-strike" [label="attack.shelling\\nin Krasnohorivka\\nat 2022-03-26"'
+        )
+        == 1
+    )
+    assert [line for line in out.splitlines() if line.endswith('-> "event:krasnohorivka-strike";')] == [
+        '  "claim:ministry-states" -> "event:krasnohorivka-strike";',
+        '  "claim:ministry-states-relayed" -> "event:krasnohorivka-strike";',
+        '  "claim:ru-denies" -> "event:krasnohorivka-strike";',
+    ]
+    # Conflicts are a red dashed line naming the field.
+    assert '  "claim:ministry-states" -> "claim:ru-denies" [label="polarity", color="#c0392b"' in out
+    assert '  "src:kyivindependent-2022-03-27" -> "src:republicworld-2022-03-27" [label="derived from"' in out
+    assert '  "claim:blinken-interprets" -> "claim:biden-meant";\n' in out
+    assert '  "claim:biden-meant" -> "claim:biden-meant#content";\n' in out
     assert out.endswith("}\n")
     assert out == cli.to_dot(DOSSIER)
 
@@ -490,17 +520,36 @@ def test_graph_as_mermaid(files):
     document, _ = files
     status, out, _ = run("graph", document, "--format", "mermaid")
     assert status == 0
-    assert out.startswith('flowchart LR\n  n0(["Republic World"])\n')
-    assert '  n16[/"states (PS+) Luhansk may be annexed by Russia."/]\n' in out
-    assert '  n17(["it was reported"])\n' in out
-    assert '-->|"derived from"|' in out
+    assert out.startswith('flowchart LR\n  n0[("Republic World')
+    assert '  n3{{"attack.shelling in Krasnohorivka at 2022-03-26"}}\n' in out
+    assert '  n11("it was reported states (PS+) “Luhansk may be annexed by Rus…”")\n' in out
+    assert '  n1 -->|"derived from"| n0\n' in out
+    assert '  n2 -.-|"polarity"| n6\n' in out
 
 
 def test_graph_labels_are_escaped():
     odd = em.Actor('The "Quoted" \\ Ministry', em.ActorKind.GOVERNMENT, id="actor:odd")
-    dossier = em.Dossier([odd])
-    assert '[label="The \\"Quoted\\" \\\\ Ministry", shape=ellipse]' in cli.to_dot(dossier)
-    assert 'n0(["The #quot;Quoted#quot; \\ Ministry"])' in cli.to_mermaid(dossier)
+    source = em.Source(em.SourceKind.OFFICIAL_STATEMENT, id="src:odd", publisher=odd)
+    dossier = em.Dossier([odd, source])
+    assert '[label="The \\"Quoted\\" \\\\ Ministry\\nofficial statement", shape=folder' in cli.to_dot(dossier)
+    assert 'n0[("The #quot;Quoted#quot; \\ Ministry official statement")]' in cli.to_mermaid(dossier)
+
+
+def test_graph_of_the_example_is_a_screen_wide(tmp_path):
+    """Rendered by Graphviz at its default resolution, the example's graph is at most 2,000 px wide."""
+    if shutil.which("dot") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                "CI must render the graph: Graphviz's dot is not installed (apt-get install graphviz)"
+            )
+        pytest.skip("Graphviz's dot is not installed (apt-get install graphviz)")
+    target = tmp_path / "graph.png"
+    status, _, err = run("graph", EXAMPLE, "--format", "png", "-o", target)
+    assert (status, err) == (0, "")
+    head = target.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    assert width <= 2000, (width, height)
 
 
 def test_graph_to_a_file(tmp_path, files):
@@ -549,7 +598,7 @@ def test_rendering_runs_graphviz(tmp_path, files, monkeypatch):
         (
             ["frob"],
             "argument COMMAND: invalid choice: 'frob' (choose from 'validate', 'show', 'schema', 'convert', "
-            "'graph', 'export', 'import') (see eventmodel --help)",
+            "'graph', 'export', 'import', 'report') (see eventmodel --help)",
         ),
         (["validate"], "the following arguments are required: FILE (see eventmodel validate --help)"),
         (

@@ -115,12 +115,20 @@ def test_an_unknown_type_is_an_error_outside_a_dossier_even_when_lenient():
         em.json.loads(json.dumps(NEWER["actors"][1]), em.Actor, strict=False)
 
 
-@pytest.mark.parametrize("version", ["2.0", "0.9", 1.0, None, "1"])
+@pytest.mark.parametrize("version", ["2.0", "0.9", "1"])
 def test_other_major_versions_are_refused(version):
     with pytest.raises(InvalidValueError) as excinfo:
         em.json.loads(json.dumps({"eventmodel": version, "actors": []}), em.Dossier, strict=False)
     assert excinfo.value.path == "$.eventmodel"
     assert excinfo.value.reason == "must name format version 1.x"
+
+
+@pytest.mark.parametrize("version", [1.0, None, 1])
+def test_a_version_that_is_not_a_string_is_told_so(version):
+    with pytest.raises(InvalidTypeError) as excinfo:
+        em.json.loads(json.dumps({"eventmodel": version, "actors": []}), em.Dossier, strict=False)
+    assert excinfo.value.path == "$.eventmodel"
+    assert excinfo.value.reason == 'must be a string naming the format version, such as "1.0"'
 
 
 def test_extras_hold_json_values_under_names_that_are_not_fields():

@@ -259,16 +259,18 @@ EXACT = [
     case(
         "version-as-number",
         edited(("eventmodel",), 1.0),
-        InvalidValueError,
+        InvalidTypeError,
         "$.eventmodel",
-        f"$.eventmodel: must name format version 1.x, got 1.0. Fix: {VERSION_FIX}",
+        '$.eventmodel: must be a string naming the format version, such as "1.0", got 1.0. '
+        'Fix: write the version in quotes: "eventmodel": "1.0"',
     ),
     case(
         "version-missing",
         edited(("eventmodel",), DELETE),
         InvalidValueError,
-        "$.eventmodel",
-        f"$.eventmodel: must name format version 1.x, got None. Fix: {VERSION_FIX}",
+        "$",
+        '$: has no header: a dossier document starts with its format version, the member "eventmodel". '
+        'Fix: add "eventmodel": "1.0" as its first member',
     ),
     case(
         "unknown-dossier-member",

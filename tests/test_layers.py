@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
 TYPE_ONLY_CIRCLES = {
     ("eventmodel.dossier._provenance", "eventmodel.dossier._dossier"),
     ("eventmodel.dossier._index", "eventmodel.dossier._dossier"),
+    ("eventmodel.dossier._html", "eventmodel.dossier._dossier"),
     ("eventmodel.interop", "eventmodel.dossier._dossier"),
 }
 

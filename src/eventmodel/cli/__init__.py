@@ -37,7 +37,7 @@ from eventmodel.dossier._provenance import Report
 from eventmodel.exceptions import EventModelError, MissingExtraError
 from eventmodel.schema import json_schema
 
-from . import _interop
+from . import _interop, _report
 from ._graph import to_dot, to_mermaid
 from ._reading import (
     _EXTENSIONS,
@@ -82,7 +82,8 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
         try:
             loaded = _read(path, progress=progress)
         except _UnreadableError as error:
-            out.write(f"{error}\n")
+            # Not a finding about the file's content: the program's own error, as every command writes it.
+            sys.stderr.write(f"eventmodel: {error}\n")
             totals["unreadable"] += 1
             status = EXIT_UNREADABLE
             continue
@@ -91,10 +92,21 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
         for line in loaded.problems:
             out.write(f"{loaded.name}: error format {line}\n")
         report: Report = loaded.dossier.check()
+        # One cause, one error: references to a member that could not be read follow from its error.
+        following = [violation for violation in report if loaded.follows(violation)]
         for violation in report:
-            out.write(f"{loaded.name}: {attrs.evolve(violation, path=loaded.where(violation.path))}\n")
-        errors = len(loaded.problems) + len(report.errors)
-        warnings = len(report.warnings)
+            if not loaded.follows(violation):
+                out.write(f"{loaded.name}: {attrs.evolve(violation, path=loaded.where(violation.path))}\n")
+        if following:
+            missing = sorted({violation.missing for violation in following if violation.missing is not None})
+            out.write(
+                f"{loaded.name}: {_plural(len(following), 'reference')} to "
+                f"{', '.join(repr(ident) for ident in missing)} left out: "
+                f"{'it follows' if len(following) == 1 else 'they follow'} from the error"
+                f"{'s' if len({loaded.failed[ident] for ident in missing}) > 1 else ''} above\n"
+            )
+        errors = len(loaded.problems) + sum(1 for violation in report.errors if not loaded.follows(violation))
+        warnings = sum(1 for violation in report.warnings if not loaded.follows(violation))
         failed = errors or (args.strict and warnings)
         dossier = loaded.dossier
         verdict = "unreadable lines" if loaded.unreadable else ("invalid" if failed else "valid")
@@ -212,6 +224,9 @@ def _parser() -> argparse.ArgumentParser:
         help="check files against the format and the provenance rules",
         description="Check JSON dossiers and JSON Lines files against the format and the provenance rules; "
         "print every problem with its JSON path, then a summary for each file.",
+        epilog="Findings and summaries go to standard output; an unreadable file or a bad argument is one "
+        "line on standard error. Exit status: 0 valid, 1 invalid (format or provenance rules; --strict: or "
+        "a warning), 2 some file unreadable or bad arguments.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file; - for stdin")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
@@ -223,13 +238,17 @@ def _parser() -> argparse.ArgumentParser:
         help="print a dossier as chains of attribution",
         description="Print each top-level claim as its chain of attribution (outlet → speaker → ...) "
         "with factuality, time and quotes; then corroboration and conflicts.",
+        epilog="Exit status: 0 shown, 1 invalid input (format), 2 unreadable input or bad arguments.",
     )
     show_command.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
     show_command.add_argument("--width", type=int, default=None, help="wrap lines at this width")
     show_command.set_defaults(run=_show)
 
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema", description="Print the JSON Schema (Draft 2020-12)."
+        "schema",
+        help="print the JSON Schema",
+        description="Print the JSON Schema (Draft 2020-12).",
+        epilog="Exit status: 0 printed, 2 bad arguments.",
     )
     schema.add_argument("--indent", type=int, default=2, help="spaces of indentation (default 2)")
     schema.set_defaults(run=_schema)
@@ -238,6 +257,8 @@ def _parser() -> argparse.ArgumentParser:
         "convert",
         help="convert between JSON and JSON Lines",
         description="Read a dossier (JSON or JSON Lines) and write it in the other form.",
+        epilog="Exit status: 0 written, 1 invalid input (format), 2 unreadable input, an unwritable output "
+        "or bad arguments.",
     )
     convert.add_argument("input", metavar="IN", help="a .json or .jsonl file; - for stdin")
     convert.add_argument("output", metavar="OUT", help="a .json or .jsonl file; - for stdout")
@@ -249,6 +270,8 @@ def _parser() -> argparse.ArgumentParser:
         help="draw the attribution graph",
         description="Describe the attribution graph (actors, sources, claims, derivations) in DOT or Mermaid; "
         "with Graphviz installed, render it as SVG or PNG.",
+        epilog="Exit status: 0 drawn, 1 invalid input (format), 2 unreadable input, an unwritable output, "
+        "Graphviz missing or failing, or bad arguments.",
     )
     graph.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
     graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot")
@@ -262,7 +285,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 #: The functions that add the commands defined outside this module.
-_COMMANDS: Final = (_interop.add_commands,)
+_COMMANDS: Final = (_interop.add_commands, _report.add_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

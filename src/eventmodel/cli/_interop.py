@@ -133,7 +133,12 @@ def add_commands(commands: Any) -> None:
     )
     sources.required = True
     for importer in formats.importers:
-        parser = sources.add_parser(importer.name, help=importer.summary, description=importer.summary + ".")
+        parser = sources.add_parser(
+            importer.name,
+            help=importer.summary,
+            description=importer.summary + ".",
+            epilog=import_command.epilog,
+        )
         parser.add_argument("files", nargs="+", metavar="FILE", help="the files to read")
         parser.add_argument(
             "-o",

@@ -13,6 +13,7 @@ import attrs
 
 from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier
+from eventmodel.dossier._provenance import Violation
 from eventmodel.exceptions import EventModelError
 from eventmodel.io import _json as em_json
 from eventmodel.model._actor import Actor
@@ -53,6 +54,16 @@ class _Loaded:
     """Lines (of JSON Lines) that are not JSON at all."""
     located: dict[str, str] = attrs.Factory(dict)
     """Where in the file each member was read, by id: ``$.claims[3]``, ``line 12: $``."""
+    failed: dict[str, str] = attrs.Factory(dict)
+    """
+    The ids of the members (and of the claims, events and propositions inside
+    them) that could not be read and were left out, with where they are: a
+    reference to one of them is an error that follows from that one.
+    """
+
+    def follows(self, violation: Violation) -> bool:
+        """Whether *violation* only follows from a member that could not be read."""
+        return violation.missing is not None and violation.missing in self.failed
 
     def where(self, path: str) -> str:
         """
@@ -69,6 +80,20 @@ class _Loaded:
 
 
 _MEMBER_PATH: Final = re.compile(r"\$\.(actors|sources|claims)\[(\d+)\]")
+_LISTS: Final = frozenset({"actors", "sources", "claims"})
+
+
+def _ids_in(item: object) -> list[str]:
+    """The ids a member's document gives: its own, and those of the claims and subject nested in it."""
+    ids: list[str] = []
+    for _ in range(em_json.MAX_DEPTH + 1):
+        if type(item) is not dict:
+            break
+        ident = item.get("id")
+        if type(ident) is str:
+            ids.append(ident)
+        item = item.get("content")
+    return ids
 
 
 def _display(path: str) -> str:
@@ -172,7 +197,8 @@ def _read_document(name: str, text: bytes) -> _Loaded:
     with collector_paused():
         try:
             located: dict[str, str] = {}
-            if type(data) is dict and "eventmodel" in data:
+            # A document of lists without a 'type' is a dossier, even when its header is missing.
+            if type(data) is dict and ("eventmodel" in data or ("type" not in data and data.keys() & _LISTS)):
                 dossier = em_json._dossier_from(
                     data, strict=True, max_depth=em_json.MAX_DEPTH, errors=errors, located=located
                 )
@@ -185,7 +211,16 @@ def _read_document(name: str, text: bytes) -> _Loaded:
                 em_json._refuse_unwritable_text(text, data)
         except EventModelError as error:
             return _Loaded(name, Dossier(), problems=[str(error)])
-    return _Loaded(name, dossier, problems=[str(error) for error in errors], located=located)
+    failed: dict[str, str] = {}
+    for problem in errors:
+        found = _MEMBER_PATH.match(problem.path or "")
+        items = data.get(found[1]) if found is not None else None
+        if found is not None and type(items) is list and int(found[2]) < len(items):
+            for ident in _ids_in(items[int(found[2])]):
+                failed.setdefault(ident, found[0])
+    return _Loaded(
+        name, dossier, problems=[str(problem) for problem in errors], located=located, failed=failed
+    )
 
 
 def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
@@ -210,13 +245,15 @@ def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
                 loaded.located.setdefault(member.id, f"line {number}: $")
             except EventModelError as error:
                 loaded.problems.append(str(em_json._on_line(error, number)))
+                for ident in _ids_in(data):
+                    loaded.failed.setdefault(ident, f"line {number}")
     progress.close()
     return loaded
 
 
-def _load_dossier(path: str) -> Dossier:
+def _load_dossier(path: str, *, progress: bool = False) -> Dossier:
     """One file's dossier, for the commands that need it whole."""
-    loaded = _read(path)
+    loaded = _read(path, progress=progress)
     bad = loaded.unreadable or loaded.problems
     if loaded.unreadable:
         raise _UnreadableError(f"{loaded.name}: {bad[0]}")

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import textwrap
-from decimal import Decimal
 
 from eventmodel.dossier._analysis import Corroboration, Hop, Statement
 from eventmodel.dossier._dossier import Dossier
+from eventmodel.dossier._html import describe_quantity
 from eventmodel.dossier._provenance import resolve_time
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
-from eventmodel.model._quantity import Quantity
 from eventmodel.model._source import Source
 from eventmodel.time._relative import Relative
 from eventmodel.time._when import When
+
+__all__ = ["_plural", "describe_quantity", "show"]
 
 
 def _plural(count: int, noun: str) -> str:
@@ -22,24 +23,6 @@ def _plural(count: int, noun: str) -> str:
 
 
 # -- show ----------------------------------------------------------------------------------------
-
-
-def _number(value: Decimal) -> str:
-    return f"{value:,}"
-
-
-def describe_quantity(quantity: Quantity) -> str:
-    """A quantity in words: ``16,600 personnel``, ``at least 10``, ``about 5–7 boats``."""
-    about = "about " if quantity.approximate else ""
-    unit = f" {quantity.unit}" if quantity.unit else ""
-    if quantity.value is not None:
-        return f"{about}{_number(quantity.value)}{unit}"
-    if quantity.lower is not None and quantity.upper is not None:
-        return f"{about}{_number(quantity.lower)}–{_number(quantity.upper)}{unit}"
-    if quantity.lower is not None:
-        return f"{about}at least {_number(quantity.lower)}{unit}"
-    assert quantity.upper is not None
-    return f"{about}at most {_number(quantity.upper)}{unit}"
 
 
 class _Shower:

@@ -22,6 +22,7 @@ from eventmodel.time._relative import Relative
 from eventmodel.time._when import When
 
 from ._analysis import hops_of
+from ._html import dossier_html
 from ._index import Index as _Index
 from ._index import corroborate, find_conflicts
 from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation, resolve_time
@@ -447,9 +448,20 @@ class Dossier:
         return find_conflicts(self)
 
     def __repr__(self) -> str:
+        # Counts only: short for a dossier of any size.
         return (
-            f"<Dossier: {len(self._actors)} actors, {len(self._sources)} sources, {len(self._claims)} claims>"
+            f"<Dossier: {len(self._actors):,} actors, {len(self._sources):,} sources, "
+            f"{len(self._claims):,} claims>"
         )
+
+    def _repr_html_(self) -> str:
+        """
+        The dossier as a notebook shows it: counts, check, and the first
+        claims as accounts of their events, side by side, with corroboration.
+
+        .. versionadded:: 0.1.0
+        """
+        return dossier_html(self)
 
 
 def _ident(obj: object) -> str | None:

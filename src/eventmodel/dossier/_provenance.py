@@ -57,6 +57,9 @@ class Violation:
         message: What is wrong.
         fix: How to fix it.
         subject: The id of the object at fault, when it has one.
+        missing: For a reference to an object the dossier does not hold, the
+            id it refers to: when that object was left out because it could
+            not be read, the violation follows from that error.
 
     .. versionadded:: 0.1.0
 
@@ -68,6 +71,7 @@ class Violation:
     message: str
     fix: str | None = None
     subject: str | None = None
+    missing: str | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         text = f"{self.severity.value} {self.rule} {self.path}: {self.message}"
@@ -97,10 +101,16 @@ class Rule:
     check: Check = attrs.field(eq=False, repr=False)
 
     def violation(
-        self, path: str, message: str, fix: str | None = None, subject: str | None = None
+        self,
+        path: str,
+        message: str,
+        fix: str | None = None,
+        subject: str | None = None,
+        *,
+        missing: str | None = None,
     ) -> Violation:
-        """A violation of this rule."""
-        return Violation(self.id, self.severity, path, message, fix, subject)
+        """A violation of this rule (*missing*: the id of a missing object it refers to)."""
+        return Violation(self.id, self.severity, path, message, fix, subject, missing=missing)
 
 
 @attrs.frozen
@@ -298,6 +308,7 @@ def _expect(
             f"refers to {ident!r}, which is not in the dossier",
             f"add the {noun} {ident!r}, or correct the id",
             subject,
+            missing=ident,
         )
     else:
         yield rule.violation(
@@ -352,6 +363,7 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                         f"refers to {target!r}, which is not a claim in the dossier",
                         "add the earlier claim, or correct the id",
                         claim.id,
+                        missing=target,
                     )
 
 
@@ -366,6 +378,7 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                 f"refers to the event {claim.setting!r}, which no claim describes",
                 "add a claim that describes the event, or leave the setting out",
                 claim.id,
+                missing=claim.setting,
             )
         content = claim.content
         if isinstance(content, Event):
@@ -376,6 +389,7 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                         f"refers to {participant.actor!r}, which is not an actor in the dossier",
                         "add the actor",
                         claim.id,
+                        missing=participant.actor,
                     )
         if isinstance(content, Proposition):
             for index, actor in enumerate(content.about):
@@ -385,6 +399,7 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                         f"refers to {actor!r}, which is not an actor in the dossier",
                         "add the actor",
                         claim.id,
+                        missing=actor,
                     )
         for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
             if (
@@ -397,6 +412,7 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     f"is relative to the event {when.anchor.event!r}, which no claim describes",
                     "add a claim that describes it",
                     claim.id,
+                    missing=when.anchor.event,
                 )
 
 

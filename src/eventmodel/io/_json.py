@@ -426,7 +426,21 @@ def _dossier_from(
     """
     if type(data) is not dict:
         raise InvalidTypeError('must be a dossier object, {"eventmodel": "1.0", ...}', value=data, path="$")
-    version = check_format_version(data.get("eventmodel"), path="$.eventmodel")
+    if "eventmodel" not in data:
+        raise InvalidValueError(
+            'has no header: a dossier document starts with its format version, the member "eventmodel"',
+            path="$",
+            fix='add "eventmodel": "1.0" as its first member',
+        )
+    version = data["eventmodel"]
+    if type(version) is not str:
+        raise InvalidTypeError(
+            'must be a string naming the format version, such as "1.0"',
+            value=version,
+            path="$.eventmodel",
+            fix='write the version in quotes: "eventmodel": "1.0"',
+        )
+    version = check_format_version(version, path="$.eventmodel")
     unknown = data.keys() - _DOSSIER_MEMBERS
     if unknown and strict:
         name = min(unknown)
