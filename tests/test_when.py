@@ -1240,7 +1240,7 @@ class TestGrammar:
             "fortnight ago",
             "on sunday.",
             "the month after",
-            "soon",
+            "anon",
             " ",
         ],
     )

@@ -398,11 +398,12 @@ def events() -> st.SearchStrategy[Event]:
 
 
 def propositions() -> st.SearchStrategy[Proposition]:
-    """Propositions, with and without ids."""
+    """Propositions, with and without ids and times."""
     return st.builds(
         Proposition,
         texts(max_size=80),
         id=st.none() | ids("prop"),
+        when=st.none() | whens(),
         about=st.lists(ids("actor"), max_size=2).map(tuple),
         quantities=st.dictionaries(_names(), quantities(), max_size=2),
     )

@@ -424,7 +424,7 @@ class Dossier:
         content = claim.content
         if isinstance(content, Claim):
             content = self._resolved_claim(content, report)
-        elif isinstance(content, Event) and isinstance(content.when, Relative):
+        elif isinstance(content.when, Relative):  # an event's or a proposition's time
             when = self._resolved_time(content.when, report, claim.made_at)
             if when is not content.when:
                 content = attrs.evolve(content, when=when)

@@ -122,7 +122,7 @@ class Index:
             timed: list[tuple[tuple[datetime, datetime, str], Statement]] = []
             for statement in self.statements:
                 content = statement.claim.content
-                if isinstance(content, Event) and content.when is not None:
+                if isinstance(content, (Event, Proposition)) and content.when is not None:
                     timed.append((content.when.sort_key(), statement))
             timed.sort(key=lambda pair: pair[0])
             self.timed = [statement for _, statement in timed]
@@ -144,7 +144,7 @@ class Index:
         found = []
         for statement in timed[:stop]:
             content = statement.claim.content
-            assert isinstance(content, Event)
+            assert isinstance(content, (Event, Proposition))
             assert content.when is not None
             if content.when.relation(when) is TimeRelation.OVERLAPS:
                 found.append(statement)

@@ -248,7 +248,7 @@ def resolve_time(
         if event_id not in _seen:
             for statement in dossier.claims_about(event_id):
                 content = statement.claim.content
-                if not isinstance(content, Event):
+                if not isinstance(content, (Event, Proposition)):
                     continue
                 anchor_time = resolve_time(
                     dossier,

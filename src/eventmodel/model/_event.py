@@ -148,6 +148,10 @@ class Proposition:
             the same one; unlike an event's, it is not derived when left out.
         about: The actors it is about, or their ids.
         quantities: Numbers it states, by name ("share of Luhansk held": 93).
+        when: When it holds: "as things stand" (the time of the claim),
+            "Russians were struggling" (a period). Relative times are
+            anchored and resolved as an event's are, and time queries find
+            it. Leave it out for what holds at no time in particular.
 
     .. versionadded:: 0.1.0
 
@@ -157,6 +161,7 @@ class Proposition:
 
     text: str = attrs.field(validator=f.Text())
     id: str | None = attrs.field(default=None, kw_only=True, validator=f.OptionalId())
+    when: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
     about: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_actor_refs, validator=f.Refs("Actor")
     )

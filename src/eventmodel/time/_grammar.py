@@ -237,6 +237,29 @@ def _until(match: re.Match[str], at: When) -> When:
     return _since_or_until(match, at, since=False)
 
 
+@_rule(r"(?:right )?now|currently|at present|presently|at the moment|as things stand|as of (?:now|today)")
+def _now(match: re.Match[str], at: When) -> When:
+    """The present: the anchor's own time, as precise as it is."""
+    if isinstance(at, (Moment, Interval)):
+        return at
+    resolved: When | None = getattr(at, "resolved", None)  # a Relative: the time it resolved to
+    return _anchor_moment(at, match.string) if resolved is None else resolved
+
+
+@_rule(r"soon|shortly|before long|in (?:the )?coming (?:days|weeks)")
+def _soon(match: re.Match[str], at: When) -> When:
+    """A vague near future: from about the anchor's day, to an end the words do not give."""
+    day = _anchor_day(at, match.string)
+    return Interval(Moment(day, Precision.DAY, approximate=True), None)
+
+
+@_rule(r"recently|lately|of late|in recent (?:days|weeks)")
+def _recently(match: re.Match[str], at: When) -> When:
+    """A vague near past: from a start the words do not give, to about the anchor's day."""
+    day = _anchor_day(at, match.string)
+    return Interval(None, Moment(day, Precision.DAY, approximate=True))
+
+
 def is_known(text: str) -> bool:
     """Whether the grammar of :func:`resolve_relative` knows these words."""
     words = " ".join(text.split())
@@ -276,7 +299,19 @@ def resolve_relative(text: str, at: When) -> Moment | Interval:
     until/till/up to <EDTF date>            up to that date (open start)
     since/until <other words>               from (up to) the anchor's time:
                                             "since day 1 of the invasion"
+    now, right now, currently, at present,  the anchor's own time, as precise
+    presently, at the moment, as things     as it is
+    stand, as of now, as of today
+    soon, shortly, before long, in (the)    from about the anchor's day to an
+    coming days/weeks                       unknown end: ``2022-03-27~/``
+    recently, lately, of late, in recent    from an unknown start to about the
+    days/weeks                              anchor's day: ``/2022-03-27~``
     ======================================  ====================================
+
+    The vague words give an interval with one end unknown (not open: the
+    words say it ends, not when) and the anchor's day marked approximate
+    (``~``), since "soon" and "recently" say only that the time lies near
+    it.
 
     Raises:
         InvalidValueError: Naming the words when the grammar does not know
