@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Final, NoReturn
@@ -117,7 +117,7 @@ class Cells:
         if value is None:
             return None
         try:
-            return datetime.strptime(value, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc)
+            return datetime.strptime(value, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
         except ValueError:
             self.fail(index, "is not a valid YYYYMMDDHHMMSS time", value)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Final
@@ -31,7 +31,7 @@ from typing import Final
 from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import EventModelError, InvalidValueError
 from eventmodel.model._actor import Actor, ActorKind
-from eventmodel.model._claim import Claim, SpeechAct
+from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Participant
 from eventmodel.model._evidence import Evidence
 from eventmodel.model._place import GeoPoint, Place
@@ -196,7 +196,7 @@ class _Reader:
                 continue
             yield from built
 
-    def _row(self, cells: Cells, dataset: str) -> list[Actor | Source | Claim]:
+    def _row(self, cells: Cells, dataset: str) -> list[Actor | Source | Claim]:  # noqa: PLR0915 - the columns of one row, in order
         index = {column: position for position, column in enumerate(cells.columns)}
 
         def at(column: str) -> int:
@@ -258,7 +258,7 @@ class _Reader:
             assert seconds is not None
             if len(seconds) > 11:
                 cells.fail(at("timestamp"), "must be a Unix time in seconds", stamp)
-            made_at = Moment(datetime.fromtimestamp(int(seconds), timezone.utc), "second")
+            made_at = Moment(datetime.fromtimestamp(int(seconds), UTC), "second")
         named = [
             Source(SourceKind.OTHER, id=f"source:acled-named-{_slug(source) or 'x'}", title=source)
             for source in _names(text("source") or "")
