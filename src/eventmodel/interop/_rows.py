@@ -7,7 +7,6 @@ progress, and actors merged by a rule that does not depend on row order.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -104,10 +103,10 @@ class Cells:
             self.fail(index, "must be a finite decimal number", value)
         return number
 
-    def day(self, index: int, text: str, fmt: str) -> date:
-        """A date read with *fmt* from the cell's *text*."""
+    def day(self, index: int, text: str) -> date:
+        """The date of the cell's *text*, eight ASCII digits ``YYYYMMDD``."""
         try:
-            return datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date, no zone
+            return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
         except ValueError:
             self.fail(index, "is not a valid date", text)
 
@@ -117,7 +116,15 @@ class Cells:
         if value is None:
             return None
         try:
-            return datetime.strptime(value, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            return datetime(
+                int(value[:4]),
+                int(value[4:6]),
+                int(value[6:8]),
+                int(value[8:10]),
+                int(value[10:12]),
+                int(value[12:14]),
+                tzinfo=UTC,
+            )
         except ValueError:
             self.fail(index, "is not a valid YYYYMMDDHHMMSS time", value)
 
@@ -194,13 +201,14 @@ class ActorTally:
     __slots__ = ("identifiers", "kinds", "names")
 
     def __init__(self) -> None:
-        self.names: Counter[str] = Counter()
-        self.kinds: Counter[ActorKind] = Counter()
+        self.names: dict[str, int] = {}
+        self.kinds: dict[ActorKind, int] = {}
         self.identifiers: dict[str, str] = {}
 
     def see(self, name: str, kind: ActorKind) -> None:
-        self.names[name] += 1
-        self.kinds[kind] += 1
+        names, kinds = self.names, self.kinds
+        names[name] = names.get(name, 0) + 1
+        kinds[kind] = kinds.get(kind, 0) + 1
 
     def actor(self, ident: str) -> Actor:
         order = list(ActorKind)

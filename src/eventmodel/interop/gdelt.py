@@ -132,6 +132,7 @@ _TYPE_KINDS: Final[dict[str, ActorKind]] = {
     **dict.fromkeys(("CVL", "REF", "MOD", "RAD", "DEV", "HRI", "ENV", "SET"), ActorKind.COLLECTIVE),
 }
 _CODE: Final = re.compile(r"[^\s]+")
+_SPACE: Final = re.compile(r"\s")
 _EXPORT_NAME: Final = re.compile(r"(\d{14})\.(export|mentions)\.CSV(?:\.zip)?", re.ASCII)
 _ACTOR_FIELDS: Final = 10  # Code, Name, CountryCode, ... Type3Code
 _ACTOR1, _ACTOR2 = 5, 15
@@ -171,8 +172,17 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
+_MOMENTS: dict[datetime, Moment] = {}
+
+
 def _moment(instant: datetime) -> Moment:
-    return Moment(instant, "second")
+    """The moment of *instant*, to the second; the few times of a file are made once."""
+    found = _MOMENTS.get(instant)
+    if found is None:
+        if len(_MOMENTS) > 4096:
+            _MOMENTS.clear()
+        found = _MOMENTS[instant] = Moment(instant, "second")
+    return found
 
 
 class _Known(NamedTuple):
@@ -203,10 +213,13 @@ class GdeltReader:
     (:meth:`mention_rows`); :meth:`finish` gives the objects that wait for
     every row: the first reports of events (which a mention of the same
     article completes with GDELT's confidence) and the merged actors. Objects
-    are yielded as soon as they are known, so that nothing but the events,
-    the reports not yet met by a mention and the actor tallies is held.
+    are yielded as soon as they are known, so that nothing but the actor
+    tallies is held, and, when mentions are to come, the events and the
+    reports not yet met by a mention.
 
     Args:
+        mentions: Whether mention rows will be read; without them, each
+            report is whole as soon as its export row is read.
         skip_bad: Keep going past bad rows, keeping their errors in *skipped*.
         skipped: A list that receives one message per bad row skipped.
 
@@ -214,7 +227,10 @@ class GdeltReader:
 
     """
 
-    def __init__(self, *, skip_bad: bool = False, skipped: list[str] | None = None) -> None:
+    def __init__(
+        self, *, mentions: bool = True, skip_bad: bool = False, skipped: list[str] | None = None
+    ) -> None:
+        self.mentions = mentions
         self.problems = RowProblems(skip_bad=skip_bad, skipped=skipped)
         self._actors: dict[str, ActorTally] = {}
         self._events: dict[str, _Known] = {}
@@ -362,7 +378,7 @@ class GdeltReader:
             evidence=[Evidence(dataset)],
         )
         # The row is whole: keep what it gives.
-        if event_id in self._events and self._events[event_id].event != event:
+        if self.mentions and event_id in self._events and self._events[event_id].event != event:
             cells.fail(0, "names an event already read with other values", number)
         for ident, name, actor_kind, code in pending:
             tally = self._actors.setdefault(ident, ActorTally())
@@ -372,10 +388,14 @@ class GdeltReader:
         if outlet is not None:
             built.extend(self._outlet(*outlet))
         built.extend((article, measures))
-        self._events[event_id] = _Known(event, url, dataset, added)
         key = _report_key(event_id, url)
+        first = _Report(event, article, outlet and outlet[0], (dataset,), added, None)
+        if not self.mentions:  # nothing will complete the report: it is whole now
+            built.extend(self._report(first, key))
+            return built
+        self._events[event_id] = _Known(event, url, dataset, added)
         if key not in self._seen:
-            self._first[key] = _Report(event, article, outlet and outlet[0], (dataset,), added, None)
+            self._first[key] = first
         return built
 
     def _outlet(self, ident: str, name: str) -> list[Actor]:
@@ -497,7 +517,7 @@ def _event_date(cells: Cells) -> date:
     text = cells.digits(1, length=8)
     if text is None:
         cells.fail(1, "must not be empty", "")
-    day = cells.day(1, text, "%Y%m%d")
+    day = cells.day(1, text)
     if cells.values[2] != text[:6]:
         cells.fail(2, f"must be SQLDATE's year and month, {text[:6]}", cells.values[2])
     if cells.values[3] != text[:4]:
@@ -572,7 +592,7 @@ def _place(cells: Cells) -> Place | None:
             cells.fail(start + 6, "must be from -180 to 180 degrees", cells.values[start + 6])
         point = GeoPoint(lat, lon, precision_m=GEO_PRECISION_M[geo_type])
     feature = cells.text(start + 7)
-    if feature is not None and any(character.isspace() for character in feature):
+    if feature is not None and _SPACE.search(feature):
         cells.fail(start + 7, "must be a feature id without spaces", feature)
     name = cells.text(start + 1)
     if name is None and fips is None and point is None and feature is None:
@@ -608,7 +628,7 @@ def _article(
     host = _host(identifier) if web is not False else None
     if web and host is None:
         cells.fail(index, "must be an http(s) URL for a web mention (MentionType 1)", identifier)
-    if any(character.isspace() for character in identifier) and host is not None:
+    if host is not None and _SPACE.search(identifier):
         cells.fail(index, "must be a URL without spaces", identifier)
     outlet_key = host or (source_name.lower() if source_name else None)
     outlet = None
@@ -652,10 +672,11 @@ def gdelt_objects(
     .. versionadded:: 0.1.0
 
     """
-    reader = GdeltReader(skip_bad=skip_bad, skipped=skipped)
+    tables = list(mentions)
+    reader = GdeltReader(mentions=bool(tables), skip_bad=skip_bad, skipped=skipped)
     for name, rows in exports:
         yield from reader.export_rows(rows, name)
-    for name, rows in mentions:
+    for name, rows in tables:
         yield from reader.mention_rows(rows, name)
     yield from reader.finish()
 
