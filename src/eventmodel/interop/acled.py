@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
+from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import EventModelError, InvalidValueError
 from eventmodel.model._actor import Actor, ActorKind
@@ -436,8 +437,10 @@ def read_acled(
     """
     dossier = Dossier()
     pairs = [(str(path), _dict_rows(str(path), _bom_stripped(lines_of(path, progress)))) for path in files]
-    for obj in acled_objects(pairs, skip_bad=skip_bad, skipped=skipped):
-        dossier.add(obj)
+    # Many small objects and no cycles: the cyclic collector would only run over and over.
+    with collector_paused():
+        for obj in acled_objects(pairs, skip_bad=skip_bad, skipped=skipped):
+            dossier.add(obj)
     return dossier
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Final, NamedTuple
 from urllib.parse import urlsplit
 
+from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import EventModelError, InvalidValueError
 from eventmodel.model._actor import Actor, ActorKind
@@ -720,8 +721,10 @@ def read_gdelt(
         skip_bad=skip_bad,
         skipped=skipped,
     )
-    for obj in objects:
-        dossier.add(obj)
+    # Many small objects and no cycles: the cyclic collector would only run over and over.
+    with collector_paused():
+        for obj in objects:
+            dossier.add(obj)
     return dossier
 
 

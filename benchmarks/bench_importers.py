@@ -1,0 +1,190 @@
+"""
+The GDELT importer: rows per second and peak memory, against pandas.read_csv plus building the
+same objects naively, on the real 2,111-row export and on a synthetic file of a million rows.
+
+Run it from the repository root, in an environment with eventmodel and pandas installed
+(``pip install -e ".[bench]"``)::
+
+    python benchmarks/bench_importers.py                  # 2,111 rows and 1,000,000 rows
+    python benchmarks/bench_importers.py --rows 100000    # a smaller synthetic file
+    python benchmarks/bench_importers.py --quick          # 2,111 rows and 20,000: for checking it runs
+
+The synthetic file is made in a temporary folder from the real export's rows, each given a
+GLOBALEVENTID and an article URL of its own (so that no two rows collapse into one object), and
+removed at the end. Every measurement runs in a fresh process, one after the other, so that its
+peak resident memory (``ru_maxrss``, less the process's size after its imports) is its own:
+
+- ``eventmodel``: ``read_gdelt([file])``, the whole dossier in memory;
+- ``eventmodel stream``: ``gdelt_objects`` over the file's lines, counting the objects without
+  keeping them (what a consumer that writes them out holds);
+- ``pandas + naive``: ``pandas.read_csv`` (all 61 columns as text, no NA conversion), then one
+  loop over ``itertuples`` building the same actors, sources, events and claims with eventmodel's
+  public constructors and no checks of the rows beyond theirs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+import eventmodel as em
+from eventmodel.interop import gdelt_objects, read_gdelt
+from eventmodel.interop._rows import lines_of
+from eventmodel.interop.gdelt import EVENT_COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORT = ROOT / "tests" / "data" / "gdelt" / "20191024143000.export.CSV"
+SYSTEMS = ("eventmodel", "eventmodel stream", "pandas + naive")
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def synthesize(rows: int, folder: Path) -> Path:
+    """A file of *rows* export rows, cycling through the real export with new ids and URLs."""
+    real = [line.split("\t") for line in EXPORT.read_text(encoding="utf-8").splitlines()]
+    path = folder / f"synthetic-{rows}.export.CSV"
+    with path.open("w", encoding="utf-8") as fp:
+        for number in range(rows):
+            cells = list(real[number % len(real)])
+            cells[0] = str(900000000 + number)
+            cells[60] = f"{cells[60]}{'&' if '?' in cells[60] else '?'}row={number}"
+            fp.write("\t".join(cells) + "\n")
+    return path
+
+
+# -- the systems, each run in a child process ---------------------------------------------------
+
+
+def run_eventmodel(path: Path) -> int:
+    return len(read_gdelt([path]))
+
+
+def run_stream(path: Path) -> int:
+    return sum(1 for _ in gdelt_objects([(str(path), lines_of(path))]))
+
+
+def run_pandas(path: Path) -> int:
+    frame = pd.read_csv(
+        path,
+        sep="\t",
+        header=None,
+        names=list(EVENT_COLUMNS),
+        dtype=str,
+        keep_default_na=False,
+        quoting=3,
+        encoding="utf-8",
+    )
+    dossier = em.Dossier()
+    gdelt = em.Actor("The GDELT Project", "organization", id="actor:gdelt")
+    dataset = em.Source("dataset", id="source:gdelt-export", publisher=gdelt)
+    dossier.add(gdelt)
+    dossier.add(dataset)
+    for row in frame.itertuples(index=False, name=None):
+        participants = []
+        for start, role in ((5, "agent"), (15, "target")):
+            if row[start]:
+                ident = "actor:cameo-" + row[start]
+                if ident not in dossier:
+                    dossier.add(em.Actor(row[start + 1] or row[start], id=ident))
+                participants.append(em.Participant(ident, role))
+        place = None
+        if row[51] not in ("", "0"):
+            point = em.GeoPoint(row[56], row[57]) if row[56] else None
+            place = em.Place(row[52] or None, point=point, gazetteer_id=row[58] or None)
+        day = row[1]
+        event = em.Event(
+            "cameo-" + row[28],
+            id="event:gdelt-" + row[0],
+            when=em.When.parse(f"{day[:4]}-{day[4:6]}-{day[6:]}"),
+            where=place,
+            participants=participants,
+            details={"EventCode": row[26]},
+        )
+        url = row[60]
+        host = urlsplit(url).hostname or "unknown"
+        outlet = "actor:outlet-" + host
+        if outlet not in dossier:
+            dossier.add(em.Actor(host, "media", id=outlet))
+        key = hashlib.sha256(url.encode()).hexdigest()[:24]
+        article = em.Source("news-article", id="source:article-" + key, url=url, publisher=outlet)
+        dossier.add(article)
+        inner = em.Claim(outlet, event, id=f"claim:{row[0]}-{key}-article", speech_act="reports",
+                         evidence=[em.Evidence(article)])  # fmt: skip
+        dossier.add(em.Claim(gdelt, inner, id=f"claim:{row[0]}-{key}", speech_act="reports",
+                             evidence=[em.Evidence(dataset)]))  # fmt: skip
+        quantities = {"goldstein_scale": em.Quantity(row[30]), "avg_tone": em.Quantity(row[34])}
+        for index, name in ((31, "num_mentions"), (32, "num_sources"), (33, "num_articles")):
+            quantities[name] = em.Quantity(row[index])
+        dossier.add(em.Claim(gdelt, em.Proposition("measures", quantities=quantities),
+                             id=f"claim:{row[0]}-measures", evidence=[em.Evidence(dataset)]))  # fmt: skip
+    return len(dossier)
+
+
+RUNNERS = {"eventmodel": run_eventmodel, "eventmodel stream": run_stream, "pandas + naive": run_pandas}
+
+
+def child(system: str, path: Path) -> None:
+    base = _rss_mib()
+    start = time.perf_counter()
+    objects = RUNNERS[system](path)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": seconds, "peak_mib": _rss_mib() - base, "objects": objects}))
+
+
+def measure(system: str, path: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", system, str(path)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the synthetic file")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per system on the real export")
+    parser.add_argument("--quick", action="store_true", help="a 20,000-row synthetic file")
+    parser.add_argument("--child", nargs=2, metavar=("SYSTEM", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return
+    rows = 20_000 if args.quick else args.rows
+    print(f"Python {platform.python_version()}, pandas {pd.__version__}, {platform.machine()}")
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        synthetic = synthesize(rows, Path(folder))
+        print(
+            f"made {synthetic.name} ({synthetic.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - started:.0f} s"
+        )
+        print()
+        print("| file | rows | system | rows/s | seconds | peak memory (MiB) | objects |")
+        print("|---|---:|---|---:|---:|---:|---:|")
+        for path, count, repeats in ((EXPORT, 2111, args.repeats), (synthetic, rows, 1)):
+            for system in SYSTEMS:
+                runs = [measure(system, path) for _ in range(repeats)]
+                best = min(runs, key=lambda run: run["seconds"])
+                print(
+                    f"| {'real export' if path == EXPORT else 'synthetic'} | {count:,} | {system} "
+                    f"| {count / best['seconds']:,.0f} | {best['seconds']:.2f} | {best['peak_mib']:,.0f} "
+                    f"| {best['objects']:,} |",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
