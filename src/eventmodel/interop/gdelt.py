@@ -262,11 +262,14 @@ class GdeltReader:
             published=published,
         )
 
-    def export_rows(self, rows: Iterable[tuple[int, str]], name: str) -> Iterator[Actor | Source | Claim]:
+    def export_rows(
+        self, rows: Iterable[tuple[int, str | Sequence[str]]], name: str
+    ) -> Iterator[Actor | Source | Claim]:
         """
-        The objects of the export rows *rows*: ``(line number, line)`` pairs
-        of the file *name*, tab-separated. A first line that names the columns
-        (starting ``GLOBALEVENTID``) is passed over.
+        The objects of the export rows *rows*: ``(line number, row)`` pairs
+        of the file *name*, each row a tab-separated line or a sequence of
+        cells (as :mod:`csv` or pandas give them). Empty lines and a line
+        that names the columns (starting ``GLOBALEVENTID``) are passed over.
 
         Raises:
             InvalidValueError: For a bad row (unless bad rows are skipped),
@@ -279,9 +282,10 @@ class GdeltReader:
             yield dataset
         ident = f"source:gdelt-export-{Path(name).name}"
         for number, line in rows:
-            if not line or (number == 1 and line.startswith("GLOBALEVENTID\t")):
+            values = _values(line)
+            if values is None:
                 continue
-            cells = Cells(name, number, EVENT_COLUMNS, line.split("\t"))
+            cells = Cells(name, number, EVENT_COLUMNS, values)
             try:
                 built = self._export_row(cells, ident)
             except EventModelError as error:
@@ -289,7 +293,9 @@ class GdeltReader:
                 continue
             yield from built
 
-    def mention_rows(self, rows: Iterable[tuple[int, str]], name: str) -> Iterator[Actor | Source | Claim]:
+    def mention_rows(
+        self, rows: Iterable[tuple[int, str | Sequence[str]]], name: str
+    ) -> Iterator[Actor | Source | Claim]:
         """
         The objects of the mention rows *rows*, as :meth:`export_rows` does
         for export rows. Each mention refers to an event of an export row
@@ -301,9 +307,10 @@ class GdeltReader:
             yield dataset
         ident = f"source:gdelt-mentions-{Path(name).name}"
         for number, line in rows:
-            if not line or (number == 1 and line.startswith("GLOBALEVENTID\t")):
+            values = _values(line)
+            if values is None:
                 continue
-            cells = Cells(name, number, MENTION_COLUMNS, line.split("\t"))
+            cells = Cells(name, number, MENTION_COLUMNS, values)
             try:
                 built = self._mention_row(cells, ident)
             except EventModelError as error:
@@ -498,6 +505,14 @@ class GdeltReader:
         ]
 
 
+def _values(line: str | Sequence[str]) -> list[str] | None:
+    """The cells of a line or a row; ``None`` for an empty line or the line of column names."""
+    values = line.split("\t") if isinstance(line, str) else list(line)
+    if not values or values == [""] or values[0] == "GLOBALEVENTID":
+        return None
+    return values
+
+
 def _report_key(event_id: str, url: str) -> str:
     return f"claim:gdelt-{event_id.removeprefix('event:gdelt-')}-{_hash(url)}"
 
@@ -646,8 +661,8 @@ def _article(
 
 
 def gdelt_objects(
-    exports: Iterable[tuple[str, Iterable[tuple[int, str]]]],
-    mentions: Iterable[tuple[str, Iterable[tuple[int, str]]]] = (),
+    exports: Iterable[tuple[str, Iterable[tuple[int, str | Sequence[str]]]]],
+    mentions: Iterable[tuple[str, Iterable[tuple[int, str | Sequence[str]]]]] = (),
     *,
     skip_bad: bool = False,
     skipped: list[str] | None = None,
@@ -657,7 +672,8 @@ def gdelt_objects(
 
     Args:
         exports: ``(name, rows)`` pairs, one per export file, where *rows*
-            yields ``(line number, line)`` for each tab-separated line.
+            yields ``(line number, row)`` for each row: a tab-separated line,
+            or a sequence of cells.
         mentions: Likewise for mentions tables, read after the exports.
         skip_bad: Keep going past bad rows; each is counted in *skipped*.
         skipped: A list that receives one message per bad row skipped.
