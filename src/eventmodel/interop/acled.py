@@ -11,7 +11,7 @@ target.
 
 :func:`read_acled` reads files into a :class:`~eventmodel.Dossier`;
 :func:`acled_objects` streams the objects of rows from any iterable of rows
-(dicts by column name, as :class:`csv.DictReader` gives);
+(dicts by column name, as ``csv.DictReader`` gives);
 ``eventmodel import acled FILE`` runs the first. The how-to guide "Import
 ACLED" has the whole mapping.
 
@@ -386,7 +386,7 @@ def acled_objects(
     Args:
         files: ``(name, rows)`` pairs, one per file, where *rows* yields
             ``(line number, row)`` with each row a mapping from column name
-            to cell, as :class:`csv.DictReader` gives it.
+            to cell, as ``csv.DictReader`` gives it.
         skip_bad: Keep going past bad rows; each is counted in *skipped*.
         skipped: A list that receives one message per bad row skipped.
 
@@ -425,7 +425,7 @@ def read_acled(
             bytes_total, rows)``.
 
     Returns:
-        The dossier: ACLED, the actors, the files and the named sources,
+        A dossier of ACLED, the actors, the files and the named sources,
         and ACLED's claims.
 
     Raises:

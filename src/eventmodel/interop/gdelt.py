@@ -268,7 +268,7 @@ class GdeltReader:
         """
         The objects of the export rows *rows*: ``(line number, row)`` pairs
         of the file *name*, each row a tab-separated line or a sequence of
-        cells (as :mod:`csv` or pandas give them). Empty lines and a line
+        cells (as ``csv`` or pandas give them). Empty lines and a line
         that names the columns (starting ``GLOBALEVENTID``) are passed over.
 
         Raises:
@@ -720,8 +720,8 @@ def read_gdelt(
             bytes_total, rows)``.
 
     Returns:
-        The dossier: GDELT, the outlets and the CAMEO actors; the files and
-        the articles; GDELT's reports and measures.
+        A dossier of GDELT, the outlets and the CAMEO actors, the files and
+        the articles, and GDELT's reports and measures.
 
     Raises:
         InvalidValueError: For a file that cannot be read, or a bad row
