@@ -539,3 +539,192 @@ def test_skip_bad_on_the_command_line_reports_the_rows_at_the_end(tmp_path, caps
 
 def test_mention_columns_are_sixteen():
     assert len(MENTION_COLUMNS) == 16 and len(EVENT_COLUMNS) == 61
+
+
+# -- more of the mapping, and progress -------------------------------------------------------------
+
+
+def _mention(**changes: str) -> str:
+    cells = _rows(MENTIONS)[0].split("\t")
+    for name, value in changes.items():
+        cells[MENTION_COLUMNS.index(name)] = value
+    return "\t".join(cells)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "1\t2",
+            "m.CSV, line 3: has 2 columns; a GDELT 2.0 mention row has 16, got 2. "
+            "Fix: give the mentions table (*.mentions.CSV), tab-separated",
+        ),  # fmt: skip
+        (
+            _mention(MentionType="7"),
+            "m.CSV, line 3, column 4 (MentionType): must be a GDELT mention type from 1 to 6, got '7'",
+        ),
+        (
+            _mention(Confidence="101"),
+            "m.CSV, line 3, column 12 (Confidence): must be a whole number from 0 to 100, got '101'",
+        ),
+        (_mention(Confidence="x"), "m.CSV, line 3, column 12 (Confidence): must be a whole number, got 'x'"),
+        (
+            _mention(MentionTimeDate=""),
+            "m.CSV, line 3, column 3 (MentionTimeDate): must not be empty, got ''",
+        ),
+        (
+            _mention(MentionIdentifier="BBC Monitoring"),
+            "m.CSV, line 3, column 6 (MentionIdentifier): must be an http(s) URL for a web mention (MentionType 1), "
+            "got 'BBC Monitoring'",
+        ),
+    ],
+)
+def test_a_bad_mention_names_the_file_line_and_column(line, message):
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Dossier(gdelt_objects([("x", [(1, _rows(ONE_EVENT)[0])])], [("m.CSV", [(3, line)])]))
+    assert str(caught.value) == message
+
+
+def test_a_citation_mention_and_a_repeated_mention():
+    citation = _mention(
+        MentionType="2", MentionSourceName="BBC Monitoring", MentionIdentifier="BBC Monitoring"
+    )
+    again = _mention(MentionTimeDate="20191024144500")
+    dossier = em.Dossier(
+        gdelt_objects(
+            [("x", [(1, _rows(ONE_EVENT)[0])])],
+            [("m.CSV", [(1, _rows(MENTIONS)[0]), (2, citation), (3, again), (4, "")])],
+        )
+    )
+    assert dossier.corroboration("event:gdelt-881990833").raw_count == 3
+    cited = next(source for source in dossier.sources if source.title == "BBC Monitoring")
+    assert cited.kind is em.SourceKind.OTHER and cited.publisher == "actor:outlet-bbc-monitoring"
+    with pytest.raises(
+        em.InvalidValueError, match="repeats a mention of this event in this article at the same time"
+    ):
+        em.Dossier(
+            gdelt_objects(
+                [("x", [(1, _rows(ONE_EVENT)[0])])], [("m.CSV", [(1, again), (2, again), (3, again)])]
+            )
+        )
+
+
+def test_progress_is_reported_per_file(tmp_path):
+    calls = []
+    big = tmp_path / "big.export.CSV"
+    lines = _rows(EXPORT)
+    big.write_text("\n".join(lines + ["9" + line for line in lines]) + "\n", encoding="utf-8")
+    read_gdelt([big], progress=lambda *args: calls.append(args))
+    size = big.stat().st_size
+    assert [call[3] for call in calls] == [4096, 4222]
+    assert calls[-1] == (str(big), size, size, 4222)
+    calls.clear()
+    read_gdelt([EXPORT], progress=lambda *args: calls.append(args))
+    size = EXPORT.stat().st_size
+    assert calls == [(str(EXPORT), size, size, 2111)]
+    calls.clear()
+    read_acled([ACLED_FIXTURE], progress=lambda *args: calls.append(args))
+    assert calls[-1][1] == calls[-1][2] == ACLED_FIXTURE.stat().st_size
+
+
+def test_the_command_line_draws_a_progress_bar_on_a_terminal(capsys):
+    from eventmodel.cli._interop import _FileProgress
+
+    progress = _FileProgress(enabled=True)
+    progress("a.CSV", 1 << 20, 4 << 20, 5000)
+    progress("b.CSV", 2 << 20, 4 << 20, 9000)
+    progress.close()
+    err = capsys.readouterr().err
+    assert "a.CSV [" in err and "b.CSV [" in err and "9,000 lines" in err
+    quiet = _FileProgress(enabled=False)
+    quiet("a.CSV", 1, 2, 3)
+    quiet.close()
+    assert capsys.readouterr().err == ""
+
+
+def test_acled_reads_both_date_forms_type_names_other_columns_and_multiline_notes(tmp_path):
+    rows = _acled_rows(ACLED_FIXTURE)
+    rows[0]["event_date"] = "15 March 2023"
+    rows[0]["inter1"] = "State forces"
+    rows[0]["notes"] = "First line.\nSecond line."
+    for row in rows:
+        row["year"] = row["event_date"][-4:] if " " in row["event_date"] else row["event_date"][:4]
+        row["source_id"] = "42"
+    path = tmp_path / "full.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fp:
+        writer = csv.DictWriter(fp, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    dossier = read_acled([path])
+    clash = dossier["claim:acled-XMP1001"].content
+    assert clash.when == em.When.parse("2023-03-15")
+    assert clash.description == "First line.\nSecond line."
+    assert clash.details["source_id"] == "42"
+    assert dossier["actor:acled-military-forces-of-examplia-2020"].kind is em.ActorKind.MILITARY_UNIT
+    rows[2]["year"] = "1999"
+    with path.open("w", encoding="utf-8", newline="") as fp:
+        writer = csv.DictWriter(fp, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(em.InvalidValueError) as caught:
+        read_acled([path])
+    # The first row's notes take two lines, so the third row starts on line 5.
+    assert (
+        str(caught.value) == f"{path}, line 5, column 31 (year): must be event_date's year, 2023, got '1999'"
+    )
+
+
+def test_acled_rejects_what_is_not_csv_or_not_its_time(tmp_path):
+    path = tmp_path / "x.csv"
+    header = ACLED_FIXTURE.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + '\nXMP1,"2023-01-01\n', encoding="utf-8")
+    with pytest.raises(em.InvalidValueError, match=r"x.csv, line 2: is not CSV"):
+        read_acled([path])
+    rows = _acled_rows(ACLED_FIXTURE)
+    rows[0]["timestamp"] = "99999999999999"
+    with pytest.raises(
+        em.InvalidValueError, match=r"column 30 \(timestamp\): must be a Unix time in seconds"
+    ):
+        em.Dossier(acled_objects([("a.csv", [(2, rows[0])])]))
+
+
+@st.composite
+def _acled_rows_generated(draw):
+    """An ACLED row built from strategies, in the codebook's columns."""
+    day = draw(st.dates(date(1997, 1, 1), date(2030, 12, 28)))
+    name = st.sampled_from(
+        ["Military Forces of X", "Rebels of Y", "Protesters (Z)", "Civilians (Z)", "Unidentified Armed Group"]
+    )
+    row = {column: "" for column in _rows(ACLED_FIXTURE)[0].split(",")}
+    row.update(
+        event_id_cnty=f"GEN{draw(st.integers(1, 10**6))}",
+        event_date=day.isoformat() if draw(st.booleans()) else f"{day.day:02} {day:%B %Y}",
+        time_precision=draw(st.sampled_from("123")),
+        event_type=draw(st.sampled_from(["Battles", "Protests", "Riots", "Explosions/Remote violence"])),
+        sub_event_type=draw(st.sampled_from(["", "Armed clash", "Peaceful protest"])),
+        actor1=draw(name),
+        inter1=draw(st.sampled_from(["1", "2", "6", "7", "Rebel group", ""])),
+        actor2=draw(st.sampled_from(["", "Civilians (Z)", "Police Forces of Z"])),
+        assoc_actor_1="; ".join(draw(st.lists(name, max_size=3))),
+        iso=draw(st.sampled_from(["804", "4", "0", "999", ""])),
+        admin1=draw(st.sampled_from(["", "Donetsk"])),
+        location=draw(st.sampled_from(["", "Kyiv"])),
+        source="; ".join(draw(st.lists(st.sampled_from(["Reuters", "AFP", "Local Source"]), max_size=3))),
+        fatalities=str(draw(st.integers(0, 5000))),
+        timestamp=str(draw(st.integers(0, 2**33))),
+        notes=draw(st.text(max_size=30)).replace("\x00", ""),
+    )
+    if draw(st.booleans()):
+        row["latitude"] = str(draw(st.decimals(-90, 90, places=4)))
+        row["longitude"] = str(draw(st.decimals(-180, 180, places=4)))
+        row["geo_precision"] = draw(st.sampled_from("123"))
+    return row
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_acled_rows_generated(), min_size=1, max_size=6, unique_by=lambda row: row["event_id_cnty"]))
+def test_generated_acled_rows_import_and_round_trip(rows):
+    dossier = em.Dossier(acled_objects([("gen.csv", enumerate(rows, start=2))]))
+    assert dossier.check().errors == ()
+    assert _roundtrip(dossier) == dossier
+    assert len(dossier.claims) == len(rows)

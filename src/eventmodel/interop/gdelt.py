@@ -134,6 +134,7 @@ _TYPE_KINDS: Final[dict[str, ActorKind]] = {
 }
 _CODE: Final = re.compile(r"[^\s]+")
 _SPACE: Final = re.compile(r"\s")
+_SPACES: Final = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 _EXPORT_NAME: Final = re.compile(r"(\d{14})\.(export|mentions)\.CSV(?:\.zip)?", re.ASCII)
 _ACTOR_FIELDS: Final = 10  # Code, Name, CountryCode, ... Type3Code
 _ACTOR1, _ACTOR2 = 5, 15
@@ -646,7 +647,7 @@ def _article(
         cells.fail(index, "must be an http(s) URL for a web mention (MentionType 1)", identifier)
     if host is not None and _SPACE.search(identifier):
         cells.fail(index, "must be a URL without spaces", identifier)
-    outlet_key = host or (source_name.lower() if source_name else None)
+    outlet_key = host or (_SPACES.sub("-", source_name.strip().lower()) if source_name else None)
     outlet = None
     if outlet_key is not None:
         outlet = (f"actor:outlet-{outlet_key}", source_name or outlet_key)
