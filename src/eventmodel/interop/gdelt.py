@@ -507,8 +507,8 @@ class GdeltReader:
 
 
 def _values(line: str | Sequence[str]) -> list[str] | None:
-    """The cells of a line or a row; ``None`` for an empty line or the line of column names."""
-    values = line.split("\t") if isinstance(line, str) else list(line)
+    """The cells of a line (its line end dropped) or a row; ``None`` for an empty line or the column names."""
+    values = line.rstrip("\r\n").split("\t") if isinstance(line, str) else list(line)
     if not values or values == [""] or values[0] == "GLOBALEVENTID":
         return None
     return values
