@@ -97,7 +97,8 @@ GEO_PRECISION_M: Final[dict[str, Decimal]] = {
 #: The actor that publishes ACLED.
 ACLED: Final = Actor("Armed Conflict Location & Event Data (ACLED)", ActorKind.ORGANIZATION, id="actor:acled")
 
-_WORD: Final = re.compile(r"[^a-z0-9]+")
+_WORD: Final = re.compile(r"[\W_]+")
+_ASCII_WORD: Final = re.compile(r"[^a-z0-9]+")
 _DETAIL_COLUMNS: Final = (
     "event_type",
     "sub_event_type",
@@ -139,7 +140,14 @@ _USED: Final = frozenset(
 
 
 def _slug(text: str) -> str:
+    """*text* as lower-case words joined by ``-``, for ids."""
     return _WORD.sub("-", text.lower()).strip("-")
+
+
+def _kind_word(text: str) -> str:
+    """*text* as an event kind's word: ASCII letters and digits joined by ``-``, starting with a letter."""
+    word = _ASCII_WORD.sub("-", text.lower()).strip("-")
+    return word if word[:1].isalpha() else ""
 
 
 def _names(cell: str) -> list[str]:
@@ -242,9 +250,11 @@ class _Reader:
             fatalities = cells.digits(at("fatalities"))
             if fatalities is not None:
                 quantities["fatalities"] = Quantity(int(fatalities), unit="fatalities")
+        event_kind = "acled." + (_kind_word(text("event_type") or "") or "event")
+        if (sub := _kind_word(text("sub_event_type") or "")) != "":
+            event_kind += "." + sub
         event = Event(
-            f"acled.{_slug(text('event_type') or '') or 'event'}"
-            + (f".{_slug(sub)}" if (sub := text("sub_event_type")) and _slug(sub) else ""),
+            event_kind,
             id=f"event:acled-{ident}",
             when=when,
             where=_place(cells, index),
