@@ -99,6 +99,7 @@ ACLED: Final = Actor("Armed Conflict Location & Event Data (ACLED)", ActorKind.O
 
 _WORD: Final = re.compile(r"[\W_]+")
 _ASCII_WORD: Final = re.compile(r"[^a-z0-9]+")
+_NOT_ID: Final = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _DETAIL_COLUMNS: Final = (
     "event_type",
     "sub_event_type",
@@ -215,8 +216,8 @@ class _Reader:
             return cells.text(index[column]) if column in index else None
 
         ident = cells.required(at("event_id_cnty"))
-        if any(character.isspace() for character in ident):
-            cells.fail(at("event_id_cnty"), "must have no spaces", ident)
+        if _NOT_ID.search(ident):
+            cells.fail(at("event_id_cnty"), "must have no spaces or control characters", ident)
         when = _when(cells, at("event_date"), at("time_precision"), text("year"), index.get("year"))
         pending: list[tuple[str, str, ActorKind]] = []
         participants: list[Participant] = []

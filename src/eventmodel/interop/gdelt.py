@@ -651,13 +651,16 @@ def _article(
     outlet = None
     if outlet_key is not None:
         outlet = (f"actor:outlet-{outlet_key}", source_name or outlet_key)
-    article = Source(
-        SourceKind.NEWS_ARTICLE if host is not None else SourceKind.OTHER,
-        id=f"source:gdelt-article-{_hash(identifier)}",
-        url=identifier if host is not None else None,
-        title=None if host is not None else identifier,
-        publisher=outlet[0] if outlet is not None else None,
-    )
+    try:
+        article = Source(
+            SourceKind.NEWS_ARTICLE if host is not None else SourceKind.OTHER,
+            id=f"source:gdelt-article-{_hash(identifier)}",
+            url=identifier if host is not None else None,
+            title=None if host is not None else identifier,
+            publisher=outlet[0] if outlet is not None else None,
+        )
+    except EventModelError as error:  # a URL the model refuses, or an outlet name it cannot make an id of
+        cells.fail(index, f"{error.location}: {error.reason}", identifier, error.fix)
     return article, outlet
 
 
