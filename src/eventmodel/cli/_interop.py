@@ -6,12 +6,14 @@ formats registered in :data:`eventmodel.interop.formats`.
 from __future__ import annotations
 
 import argparse
+import inspect
+import sys
 from pathlib import Path
 from typing import IO, Any
 
 from eventmodel.interop import Exporter, Importer, Option, formats
 
-from ._reading import _display, _load_dossier, _UnreadableError, _UsageError
+from ._reading import _display, _load_dossier, _Progress, _UnreadableError, _UsageError
 from ._show import _plural
 from ._writing import _write
 
@@ -29,6 +31,11 @@ def _options(args: argparse.Namespace, options: tuple[Option, ...]) -> dict[str,
 
 def _add_options(parser: argparse.ArgumentParser, options: tuple[Option, ...]) -> None:
     for option in options:
+        if option.switch:
+            parser.add_argument(
+                option.flag, dest=f"option_{option.name}", action="store_true", default=None, help=option.help
+            )
+            continue
         parser.add_argument(
             option.flag,
             dest=f"option_{option.name}",
@@ -69,14 +76,48 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     for file in args.files:
         if not Path(file).is_file():
             raise _UnreadableError(f"{file}: no such file")
-    dossier = read(tuple(args.files), **options)
+    skipped: list[str] = []
+    takes = inspect.signature(read).parameters
+    progress: _FileProgress | None = None
+    if "progress" in takes and "skipped" in takes:
+        progress = _FileProgress(enabled=sys.stderr.isatty())
+        options.update(progress=progress, skipped=skipped)
+    try:
+        dossier = read(tuple(args.files), **options)
+    finally:
+        if progress is not None:
+            progress.close()
     target = args.to or ("jsonl" if Path(args.output).suffix.lower() in {".jsonl", ".ndjson"} else "json")
     write = formats.exporter(target).load()
     _write(args.output, lambda fp: write(dossier, fp))
     if args.output != "-":
         files = ", ".join(args.files) if len(args.files) <= 3 else _plural(len(args.files), "file")
         out.write(f"{files} -> {args.output}: {_plural(len(dossier), 'object')} from {importer.name}\n")
+    if skipped:
+        sys.stderr.write(f"skipped {_plural(len(skipped), 'bad row')}:\n")
+        sys.stderr.writelines(f"  {message}\n" for message in skipped)
     return 0
+
+
+class _FileProgress:
+    """A progress bar per file, for an importer that reports its progress."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: _Progress | None = None
+
+    def __call__(self, name: str, done: int, total: int | None, rows: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None or self.bar.name != name:
+            self.close()
+            self.bar = _Progress(name, total, enabled=True)
+        self.bar.update(done, rows)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def format_first(argv: list[str]) -> list[str]:

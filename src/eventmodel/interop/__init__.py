@@ -44,9 +44,13 @@ __all__ = [
     "FormatRegistry",
     "Importer",
     "Option",
+    "acled_objects",
     "export_dossier",
     "formats",
+    "gdelt_objects",
     "import_dossier",
+    "read_acled",
+    "read_gdelt",
 ]
 
 _F = TypeVar("_F", "Exporter", "Importer")
@@ -99,6 +103,8 @@ class Option:
         help: One line for ``--help``.
         many: Whether it takes several values (passed as a tuple of strings).
         required: Whether the command line must give it.
+        switch: Whether it is a switch that takes no value (passed as ``True``
+            when given).
 
     .. versionadded:: 0.1.0
 
@@ -108,6 +114,7 @@ class Option:
     help: str
     many: bool = False
     required: bool = False
+    switch: bool = False
 
     @property
     def flag(self) -> str:
@@ -189,7 +196,12 @@ class Importer:
         summary: One line that says what it is.
         target: The reading function, as ``"module:function"``. It is called
             as ``function(files, **options)`` with *files* a sequence of
-            paths, and returns a :class:`~eventmodel.Dossier`.
+            paths, and returns a :class:`~eventmodel.Dossier`. A function
+            that also takes the keyword arguments ``progress`` and
+            ``skipped`` is given, on the command line, a callback
+            ``progress(file, bytes_done, bytes_total, rows)`` that draws a
+            progress bar on a terminal, and a list in which to put one
+            message per bad row skipped; the command reports them at the end.
         extra: The optional extra its dependencies come with, if any.
         options: The keyword arguments it takes besides the files.
 
@@ -320,6 +332,21 @@ formats: Final = FormatRegistry(
             "eventmodel's JSON documents and JSON Lines files, merged into one dossier",
             "eventmodel.interop._native:read_files",
         ),
+        Importer(
+            "gdelt",
+            "GDELT 2.0 events exports (tab-separated, 61 columns), with their mentions tables",
+            "eventmodel.interop.gdelt:import_gdelt",
+            options=[
+                Option("mentions", "mentions tables (*.mentions.CSV) of the events read", many=True),
+                Option("skip_bad", "skip bad rows, and report them at the end", switch=True),
+            ],
+        ),
+        Importer(
+            "acled",
+            "ACLED CSV exports, with their header line",
+            "eventmodel.interop.acled:import_acled",
+            options=[Option("skip_bad", "skip bad rows, and report them at the end", switch=True)],
+        ),
     ],
 )
 
@@ -350,3 +377,8 @@ def import_dossier(name: str, files: Sequence[str | Path], **options: Any) -> Do
 
     """
     return formats.importer(name).load()(tuple(files), **options)
+
+
+# The data set importers need no optional dependency: their Python API is public here.
+from eventmodel.interop.acled import acled_objects, read_acled  # noqa: E402
+from eventmodel.interop.gdelt import gdelt_objects, read_gdelt  # noqa: E402
