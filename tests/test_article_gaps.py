@@ -5,6 +5,8 @@ from the article's own sentences (examples/luhansk-2022-03-27/article.txt).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import eventmodel as em
@@ -112,3 +114,93 @@ def test_soon_needs_an_anchor_day():
         "Relative.text: needs an anchor time at day precision or finer, but the anchor is 2022-03, got 'soon'. "
         "Fix: give the anchor a day, or resolve the words by hand"
     )
+
+
+# -- finding a quote in its source ---------------------------------------------------------------
+
+
+def test_evidence_find_gives_the_quote_and_its_span():
+    evidence = em.Evidence.find(ARTICLE, "proxy leaders hold 93% of Luhansk")
+    assert evidence.source == ARTICLE.id
+    assert evidence.quote == em.TextQuote("proxy leaders hold 93% of Luhansk")
+    start = ARTICLE.text.index("proxy leaders")
+    assert evidence.span == em.TextSpan(start, start + len("proxy leaders hold 93% of Luhansk"))
+    assert ARTICLE.text[evidence.span.start : evidence.span.end] == evidence.quote.exact
+    assert (
+        em.Dossier([OUTLET, ARTICLE, em.Claim(OUTLET, em.Proposition("x"), evidence=[evidence])]).check().ok
+    )
+
+
+def test_evidence_find_tells_repeated_words_apart_by_their_context():
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Evidence.find(ARTICLE, "% of")
+    assert str(caught.value) == (
+        "Evidence.find(): occurs 2 times in the text of 'src:republicworld-2022-03-27' (at 38, 57), got '% of'. "
+        "Fix: tell them apart with prefix= or suffix=, the text just before or after the words"
+    )
+    evidence = em.Evidence.find(ARTICLE, "% of", prefix="54", suffix=" Donetsk")
+    assert evidence.quote == em.TextQuote("% of", prefix="54", suffix=" Donetsk")
+    assert evidence.span == em.TextSpan(57, 61)
+
+
+def test_evidence_find_says_when_the_words_are_absent():
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Evidence.find(ARTICLE, "proxy leaders hold 94%")
+    assert str(caught.value) == (
+        "Evidence.find(): does not occur in the text of 'src:republicworld-2022-03-27', got 'proxy leaders hold 94%'. "
+        "Fix: quote the words exactly as the source has them, spaces and punctuation included"
+    )
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Evidence.find(ARTICLE, "% of", prefix="93", suffix=" Donetsk")
+    assert (
+        caught.value.reason
+        == "does not occur with that context in the text of 'src:republicworld-2022-03-27'"
+    )
+    untexted = em.Source("video", id="src:video")
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Evidence.find(untexted, "anything")
+    assert str(caught.value) == (
+        "Evidence.find(): cannot find words in a source without text, got 'src:video'. Fix: give the source its text"
+    )
+    with pytest.raises(em.InvalidTypeError) as caught:
+        em.Evidence.find("src:video", "anything")  # type: ignore[arg-type]
+    assert (
+        str(caught.value) == "Evidence.find(): needs the Source whose text holds the words, got 'src:video'"
+    )
+    with pytest.raises(em.InvalidValueError, match=r"^TextQuote.exact: must not be empty"):
+        em.Evidence.find(ARTICLE, "")
+
+
+# -- a place by more than one name ---------------------------------------------------------------
+
+
+def test_a_place_keeps_the_other_names_the_article_gives_it():
+    town = em.Place("Krasnohorivka", aliases=["Krasnogorovka"], country="UA", admin=["Donetsk region"])
+    assert town.aliases == ("Krasnogorovka",)
+    assert em.json.loads(em.json.dumps(town), em.Place) == town
+    assert '"aliases":["Krasnogorovka"]' in em.json.dumps(town)
+    assert '"aliases"' not in em.json.dumps(em.Place("Krasnohorivka"))
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Place("Krasnohorivka", aliases=["Krasnogorovka", ""])
+    assert str(caught.value) == (
+        "Place.aliases[1]: must not be empty, got ''. Fix: leave the field out instead of giving an empty string"
+    )
+    assert em.schema.json_schema()["$defs"]["Place"]["properties"]["aliases"]["items"] == {
+        "type": "string",
+        "minLength": 1,
+    }
+
+
+# -- documents written before these changes --------------------------------------------------------
+
+
+def test_the_example_as_written_before_reads_equal_with_the_same_ids():
+    pinned = Path(__file__).parent / "data" / "pinned" / "luhansk-2022-03-27.dossier.json"
+    text = pinned.read_text(encoding="utf-8")
+    dossier = em.json.loads(text, em.Dossier)
+    assert em.json.dumps(dossier) + "\n" == text
+    assert dossier.check().ok
+    for claim in dossier.claims:
+        rebuilt = em.json.loads(em.json.dumps(claim), em.Claim)
+        assert rebuilt == claim
+        assert rebuilt.id == claim.id

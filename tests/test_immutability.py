@@ -109,7 +109,11 @@ BUILDERS = {
     "TextQuote": lambda: TextQuote("16,600", prefix="at least ", suffix=" soldiers"),
     "TextSpan": lambda: TextSpan(9, 15),
     "Place": lambda: Place(
-        "Kramatorsk", country="UA", admin=["Donetsk Oblast"], gazetteer_id="geonames:704147"
+        "Kramatorsk",
+        aliases=["Kramatorske"],
+        country="UA",
+        admin=["Donetsk Oblast"],
+        gazetteer_id="geonames:704147",
     ),
     "GeoPoint": lambda: GeoPoint("48.7305", "37.5563", precision_m=2000),
     "Quantity": lambda: Quantity(15, lower=10, upper=20, unit="km", approximate=True),
@@ -208,6 +212,7 @@ COLLECTION_FIELDS = [
     ("Claim", "supersedes", tuple),
     ("Claim", "retracts", tuple),
     ("Place", "admin", tuple),
+    ("Place", "aliases", tuple),
 ]
 
 

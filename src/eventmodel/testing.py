@@ -300,7 +300,10 @@ def places() -> st.SearchStrategy[Place]:
         gazetteer_id = draw(st.none() | ids("geonames"))
         located = any((country, admin, point, gazetteer_id))
         name = draw(st.none() | texts() if located else texts())
-        return Place(name, country=country, admin=admin, point=point, gazetteer_id=gazetteer_id)
+        aliases = tuple(draw(st.lists(texts(max_size=20), max_size=2)))
+        return Place(
+            name, aliases=aliases, country=country, admin=admin, point=point, gazetteer_id=gazetteer_id
+        )
 
     return build()
 

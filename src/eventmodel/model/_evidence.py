@@ -11,6 +11,7 @@ import attrs
 from eventmodel.core import _validation as v
 from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._repr import compact_repr
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError
 
 from . import _fields as f
 from ._source import Source
@@ -120,3 +121,62 @@ class Evidence:
                 span,
                 "make the span cover exactly the quoted words",
             )
+
+    @classmethod
+    def find(
+        cls, source: Source, exact: str, *, prefix: str | None = None, suffix: str | None = None
+    ) -> Evidence:
+        """
+        Evidence of the words *exact* in *source*'s text: the quote, and the
+        span where it stands. Words that occur more than once are told apart
+        by the text just before them (*prefix*) or just after (*suffix*),
+        which the quote keeps.
+
+        Raises:
+            InvalidValueError: When the source has no text, or the words (with
+                their context) occur in it not at all, or more than once; the
+                error says how many times and where.
+
+        .. versionadded:: 0.1.0
+
+        """
+        if not isinstance(source, Source):
+            raise InvalidTypeError(
+                "needs the Source whose text holds the words", cls="Evidence", field="find()", value=source
+            )
+        TextQuote(exact, prefix=prefix, suffix=suffix)  # the words and context as a quote must allow
+        text = source.text
+        if text is None:
+            raise _find_error(
+                "cannot find words in a source without text", source.id, "give the source its text"
+            )
+        before, after = prefix or "", suffix or ""
+        starts = []
+        position = text.find(before + exact + after)
+        while position != -1:
+            starts.append(position + len(before))
+            position = text.find(before + exact + after, position + 1)
+        if not starts:
+            context = " with that context" if before or after else ""
+            raise _find_error(
+                f"does not occur{context} in the text of {source.id!r}",
+                exact,
+                "quote the words exactly as the source has them, spaces and punctuation included",
+            )
+        if len(starts) > 1:
+            raise _find_error(
+                f"occurs {len(starts)} times in the text of {source.id!r} (at {', '.join(map(str, starts[:5]))}"
+                f"{', ...' if len(starts) > 5 else ''})",
+                exact,
+                "tell them apart with prefix= or suffix=, the text just before or after the words",
+            )
+        start = starts[0]
+        return cls(
+            source.id,
+            quote=TextQuote(exact, prefix=prefix, suffix=suffix),
+            span=TextSpan(start, start + len(exact)),
+        )
+
+
+def _find_error(reason: str, value: object, fix: str) -> InvalidValueError:
+    return InvalidValueError(reason, cls="Evidence", field="find()", value=value, fix=fix)

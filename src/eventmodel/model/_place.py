@@ -5,6 +5,7 @@ Place and GeoPoint: where something happened, as the source names it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Final
 
@@ -36,7 +37,7 @@ def _optional_coordinate(value: Number | None) -> Decimal | None:
     return v.to_decimal(value)  # type: ignore[no-any-return]
 
 
-def _admin(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _admin(value: Iterable[str]) -> tuple[str, ...]:
     if type(value) is tuple:  # the common case
         return value
     return v.to_tuple(value)  # type: ignore[no-any-return]
@@ -83,6 +84,8 @@ class Place:
 
     Args:
         name: The name as used ("Krasnohorivka").
+        aliases: Other names of the same place, as other sources, or the
+            same one, write them ("Krasnogorovka").
         country: ISO 3166-1 alpha-2 code ("UA").
         admin: The administrative units that hold it, largest first
             (``("Donetsk Oblast", "Pokrovsk Raion")``).
@@ -101,6 +104,7 @@ class Place:
     __repr__ = compact_repr
 
     name: str | None = attrs.field(default=None, validator=f.Text(optional=True))
+    aliases: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_admin, validator=f.Texts())
     country: str | None = attrs.field(
         default=None,
         kw_only=True,
