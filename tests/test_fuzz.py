@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import fuzz
 from fuzz._corpus import build
+from fuzz._coverage import one_input
 from fuzz._run import Outcome, known_hole
 from fuzz._targets import Refused, RoundTripError
 
@@ -115,3 +116,15 @@ def test_register_adds_or_replaces_a_target_by_name():
 )
 def test_known_holes_are_those_of_issue_14_items_2_to_4(error, result, item):
     assert known_hole(error, result) == item
+
+
+def test_the_coverage_guided_entry_point_raises_only_on_failures():
+    parse = next(target for target in fuzz.TARGETS if target.name == "When.parse")
+    for data in (b"", b"\x00", b"2022", bytes(range(256))):
+        one_input(parse, CORPUS, data)
+    broken = fuzz.Target("broken", lambda corpus, rng: None, lambda given_input: {}[1], lambda *_: None)
+    with pytest.raises(KeyError):
+        one_input(broken, CORPUS, b"")
+    unequal = fuzz.Target("unequal", lambda corpus, rng: 1, lambda given_input: 1, _unequal)
+    with pytest.raises(RoundTripError):
+        one_input(unequal, CORPUS, b"")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -182,3 +184,11 @@ def test_a_local_mean_time_offset_is_written_with_its_seconds():
 )
 def test_format_offset(offset, text):
     assert format_offset(offset) == text
+
+
+def test_the_format_reference_lists_the_table_of_zone_abbreviations():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "format.md").read_text(
+        encoding="utf-8"
+    )
+    listed = dict(re.findall(r"^\| `([A-Z]+)` \| `([+-][0-9:]+)` \|$", text, re.MULTILINE))
+    assert listed == {name: format_offset(offset) for name, offset in ZONE_ABBREVIATIONS.items()}
