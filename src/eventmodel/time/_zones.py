@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -93,10 +93,3 @@ def gettz(name: str) -> Any:
         return None
     return tz.gettz(name)
 
-
-def utc_offset(value: datetime, zone: Any) -> timedelta | None:
-    """The offset of *zone* at the wall time *value*; ``None`` where it cannot be told."""
-    try:
-        return value.replace(tzinfo=zone).utcoffset()
-    except (ValueError, OverflowError):  # pragma: no cover - zones' own limits
-        return None
