@@ -157,5 +157,5 @@ def test_a_convert_killed_at_any_point_leaves_the_old_output_or_the_whole_new_on
         for name in left:  # what a killed run leaves: a temporary file, never the target
             (tmp_path / name).unlink()
         if not fractions and "mid-write" not in outcomes and len(outcomes) < 20:
-            fractions.append(rng.uniform(0.5, 1.0))  # until one kill lands while the file is written
+            fractions.append(rng.uniform(0.5, 1.5))  # until one kill lands while the file is written
     assert "mid-write" in outcomes, outcomes
