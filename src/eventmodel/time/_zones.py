@@ -92,4 +92,3 @@ def gettz(name: str) -> Any:
     if name not in _zone_names() or name in ("localtime", "posixrules"):  # these depend on the machine
         return None
     return tz.gettz(name)
-
