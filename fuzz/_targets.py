@@ -255,7 +255,8 @@ def _check_command(given: tuple[str, str | bytes, str], written: str | None) -> 
         expected = list(
             em.json.iter_jsonl(io.BytesIO(content if isinstance(content, bytes) else content.encode()))
         )
-    if sorted(map(em.json.dumps, read)) != sorted(map(em.json.dumps, expected)):
+    # An object given twice (same id, same content) is held, and written, once.
+    if sorted(set(map(em.json.dumps, read))) != sorted(set(map(em.json.dumps, expected))):
         raise RoundTripError("convert wrote other objects than it read")
 
 
