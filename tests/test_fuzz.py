@@ -128,3 +128,12 @@ def test_the_coverage_guided_entry_point_raises_only_on_failures():
     unequal = fuzz.Target("unequal", lambda corpus, rng: 1, lambda given_input: 1, _unequal)
     with pytest.raises(RoundTripError):
         one_input(unequal, CORPUS, b"")
+
+
+def test_convert_holds_an_object_given_twice_once_and_the_harness_agrees():
+    command = next(target for target in fuzz.TARGETS if target.name.startswith("eventmodel "))
+    line = em.json.dumps(em.Actor("A", "person", id="actor:a")).encode() + b"\n"
+    given_input = ("convert", line + line, ".jsonl")
+    written = command.read(given_input)
+    assert written.count('"type":"actor"') == 1
+    command.check(given_input, written)
