@@ -575,7 +575,8 @@ def test_rendering_runs_graphviz(tmp_path, files, monkeypatch):
     document, _ = files
     fake = tmp_path / "bin" / "dot"
     fake.parent.mkdir()
-    fake.write_text('#!/bin/sh\n# dot -Tsvg -o OUT, reading DOT on stdin\necho "$1" > "$3"; cat >> "$3"\n')
+    # dot -Tpng reads DOT on stdin and writes the image to stdout, which the command writes to OUT whole.
+    fake.write_text('#!/bin/sh\necho "$1"; cat\n')
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(fake.parent) + os.pathsep + os.environ.get("PATH", ""))
     status, _, err = run("graph", document, "--format", "png", "-o", tmp_path / "g.png")

@@ -29,6 +29,8 @@ from typing import Final
 from .io import _json
 from .io._json import (
     FORMAT_VERSION,
+    MAX_DOCUMENT_SIZE,
+    MAX_LINE_SIZE,
     Backend,
     converter,
     dump,
@@ -42,6 +44,8 @@ from .io._json import (
 __all__ = [
     "FORMAT_VERSION",
     "MAX_DEPTH",
+    "MAX_DOCUMENT_SIZE",
+    "MAX_LINE_SIZE",
     "Backend",
     "converter",
     "dump",

@@ -39,6 +39,7 @@ from eventmodel.schema import json_schema
 
 from . import _interop, _report
 from ._graph import to_dot, to_mermaid
+from ._options import add_limits, integer, limits
 from ._reading import (
     _EXTENSIONS,
     Format,
@@ -80,7 +81,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     for path in args.files:
         totals["files"] += 1
         try:
-            loaded = _read(path, progress=progress)
+            loaded = _read(path, progress=progress, **limits(args))
         except _UnreadableError as error:
             # Not a finding about the file's content: the program's own error, as every command writes it.
             sys.stderr.write(f"eventmodel: {error}\n")
@@ -133,16 +134,16 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
-    dossier = _load_dossier(args.file)
+    dossier = _load_dossier(args.file, **limits(args))
     # In a pipe, the width does not depend on the terminal the command was started from.
     terminal = min(shutil.get_terminal_size((100, 24)).columns, 100) if out.isatty() else 100
-    width = args.width or terminal
+    width = terminal if args.width is None else args.width
     out.write(show(dossier, width=width))
     return EXIT_OK
 
 
 def _graph_command(args: argparse.Namespace, out: IO[str]) -> int:
-    dossier = _load_dossier(args.file)
+    dossier = _load_dossier(args.file, **limits(args))
     text = to_mermaid(dossier) if args.format == "mermaid" else to_dot(dossier)
     if args.format in {"dot", "mermaid"}:
         if args.output:
@@ -159,17 +160,18 @@ def _graph_command(args: argparse.Namespace, out: IO[str]) -> int:
     if not args.output:
         raise _UsageError(f"--format {args.format} writes a binary file: name it with --output")
     try:
-        subprocess.run(  # noqa: S603 - the program is Graphviz's, found on PATH, with fixed arguments
-            [dot, f"-T{args.format}", "-o", args.output],
+        rendered = subprocess.run(  # noqa: S603 - the program is Graphviz's, found on PATH, with fixed arguments
+            [dot, f"-T{args.format}"],
             input=text.encode(),
             check=True,
             capture_output=True,
-        )
+        ).stdout
     except subprocess.CalledProcessError as error:
         reason = error.stderr.decode(errors="replace").strip().splitlines()
         raise _UnreadableError(
             f"dot failed: {reason[0] if reason else f'exit status {error.returncode}'}"
         ) from None
+    _write(args.output, lambda fp: fp.write(rendered), binary=True)
     return EXIT_OK
 
 
@@ -177,7 +179,11 @@ def _graph_command(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _schema(args: argparse.Namespace, out: IO[str]) -> int:
-    out.write(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False) + "\n")
+    text = json.dumps(json_schema(), indent=args.indent, ensure_ascii=False) + "\n"
+    if args.output:
+        _write(args.output, lambda fp: fp.write(text))
+    else:
+        out.write(text)
     return EXIT_OK
 
 
@@ -189,7 +195,7 @@ def _convert(args: argparse.Namespace, out: IO[str]) -> int:
         raise _UsageError(
             f"cannot tell the format to write from {args.output!r}: use --to json or --to jsonl"
         )
-    dossier = _load_dossier(args.input)
+    dossier = _load_dossier(args.input, **limits(args))
     if target == "json":
         _write(args.output, lambda fp: fp.write(em_json.dumps(dossier) + "\n"))
     else:
@@ -200,6 +206,11 @@ def _convert(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 # -- the parser ----------------------------------------------------------------------------------
+
+#: The widths ``show --width`` takes.
+_WIDTHS: Final = (20, 1000)
+#: The indentations ``schema --indent`` takes.
+_INDENTS: Final = (0, 16)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -231,6 +242,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file; - for stdin")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    add_limits(validate)
     validate.set_defaults(run=_validate)
 
     show_command = commands.add_parser(
@@ -241,7 +253,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 shown, 1 invalid input (format), 2 unreadable input or bad arguments.",
     )
     show_command.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
-    show_command.add_argument("--width", type=int, default=None, help="wrap lines at this width")
+    show_command.add_argument(
+        "--width",
+        type=integer(*_WIDTHS),
+        default=None,
+        help="wrap lines at this width, from 20 to 1000 (default: the terminal's, at most 100)",
+    )
+    add_limits(show_command)
     show_command.set_defaults(run=_show)
 
     schema = commands.add_parser(
@@ -250,7 +268,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema (Draft 2020-12).",
         epilog="Exit status: 0 printed, 2 bad arguments.",
     )
-    schema.add_argument("--indent", type=int, default=2, help="spaces of indentation (default 2)")
+    schema.add_argument(
+        "--indent", type=integer(*_INDENTS), default=2, help="spaces of indentation, from 0 to 16 (default 2)"
+    )
+    schema.add_argument("-o", "--output", default=None, help="write here instead of standard output")
     schema.set_defaults(run=_schema)
 
     convert = commands.add_parser(
@@ -263,6 +284,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("input", metavar="IN", help="a .json or .jsonl file; - for stdin")
     convert.add_argument("output", metavar="OUT", help="a .json or .jsonl file; - for stdout")
     convert.add_argument("--to", choices=["json", "jsonl"], default=None, help="the format to write")
+    add_limits(convert)
     convert.set_defaults(run=_convert)
 
     graph = commands.add_parser(
@@ -276,6 +298,7 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
     graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot")
     graph.add_argument("-o", "--output", default=None, help="write here instead of standard output")
+    add_limits(graph)
     graph.set_defaults(run=_graph_command)
 
     # Commands defined in modules of their own, each adding its parsers.

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from eventmodel.interop import Exporter, Importer, Option, formats
 
+from ._options import add_limits, limits
 from ._reading import _display, _load_dossier, _Progress, _UnreadableError, _UsageError
 from ._show import _plural
 from ._writing import _write
@@ -60,7 +61,7 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     exporter = _exporter_for(args)
     write = exporter.load()
     options = _options(args, exporter.options)
-    dossier = _load_dossier(args.file)
+    dossier = _load_dossier(args.file, **limits(args))
     _write(args.output, lambda fp: write(dossier, fp, **options), binary=exporter.binary)
     if args.output != "-":
         out.write(
@@ -157,6 +158,7 @@ def add_commands(commands: Any) -> None:
         help="the format (default: from OUT's ending)",
     )
     export.add_argument("-o", "--output", default="-", metavar="OUT", help="where to write (default: stdout)")
+    add_limits(export)
     for exporter in exporters:
         _add_options(export, exporter.options)
     export.set_defaults(run=_export)

@@ -165,13 +165,21 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _read(path: str, *, progress: bool = False) -> _Loaded:
+def _read(
+    path: str,
+    *,
+    progress: bool = False,
+    max_size: int = em_json.MAX_DOCUMENT_SIZE,
+    max_line_size: int = em_json.MAX_LINE_SIZE,
+) -> _Loaded:
     """
-    Read one file, keeping going past bad members to report them all.
+    Read one file, keeping going past bad members to report them all. A JSON
+    document is read whole, up to *max_size* bytes; JSON Lines a line at a
+    time, each up to *max_line_size* bytes.
 
     Raises:
-        _UnreadableError: The file cannot be opened, is not UTF-8, or (a JSON
-            document) is not JSON.
+        _UnreadableError: The file cannot be opened, is not UTF-8, (a JSON
+            document) is not JSON, or is too large to read.
 
     """
     name = _display(path)
@@ -179,8 +187,14 @@ def _read(path: str, *, progress: bool = False) -> _Loaded:
     try:
         head = fp.peek(4096)[:4096] if hasattr(fp, "peek") else b""
         if _format_of(path, head) == "json":
-            return _read_document(name, fp.read())
-        return _read_lines(name, fp, _Progress(name, _size(fp), enabled=progress))
+            text = fp.read(max_size + 1)
+            if len(text) > max_size:
+                raise _UnreadableError(
+                    f"{name}: is larger than {max_size:,} bytes, the most read as one document. "
+                    "Fix: raise it with --max-size, or keep the data as JSON Lines, which is read a line at a time"
+                )
+            return _read_document(name, text)
+        return _read_lines(name, fp, _Progress(name, _size(fp), enabled=progress), max_line_size)
     except OSError as error:
         raise _UnreadableError(f"{name}: cannot be read ({error.strerror or error})") from None
     finally:
@@ -223,14 +237,20 @@ def _read_document(name: str, text: bytes) -> _Loaded:
     )
 
 
-def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
+def _read_lines(name: str, fp: IO[bytes], progress: _Progress, max_line_size: int) -> _Loaded:
     loaded = _Loaded(name, Dossier())
     done = 0
     with collector_paused():
-        for number, line in enumerate(fp, start=1):
+        # Each line is read with at most max_line_size bytes, its end and one more.
+        for number, line in enumerate(iter(lambda: fp.readline(max_line_size + 3), b""), start=1):
             done += len(line)
             progress.update(done, number)
             text = line.rstrip(b"\r\n")
+            if len(text) > max_line_size:
+                raise _UnreadableError(
+                    f"{name}: line {number}: is longer than {max_line_size:,} bytes, the most read as one line. "
+                    "Fix: raise it with --max-line-size"
+                )
             if not text.strip():
                 continue
             try:
@@ -251,9 +271,15 @@ def _read_lines(name: str, fp: IO[bytes], progress: _Progress) -> _Loaded:
     return loaded
 
 
-def _load_dossier(path: str, *, progress: bool = False) -> Dossier:
+def _load_dossier(
+    path: str,
+    *,
+    progress: bool = False,
+    max_size: int = em_json.MAX_DOCUMENT_SIZE,
+    max_line_size: int = em_json.MAX_LINE_SIZE,
+) -> Dossier:
     """One file's dossier, for the commands that need it whole."""
-    loaded = _read(path, progress=progress)
+    loaded = _read(path, progress=progress, max_size=max_size, max_line_size=max_line_size)
     bad = loaded.unreadable or loaded.problems
     if loaded.unreadable:
         raise _UnreadableError(f"{loaded.name}: {bad[0]}")

@@ -31,6 +31,8 @@ except ImportError:  # pragma: no cover - depends on the environment
 __all__ = [
     "FORMAT_VERSION",
     "MAX_DEPTH",
+    "MAX_DOCUMENT_SIZE",
+    "MAX_LINE_SIZE",
     "Backend",
     "converter",
     "dump",
@@ -46,8 +48,12 @@ T = TypeVar("T")
 Backend = Literal["json", "orjson"]
 #: How deeply claims may nest in a document by default (reported speech).
 MAX_DEPTH: Final = MAX_CLAIM_DEPTH
-#: The longest document :func:`loads` reads, in characters (or bytes).
-MAX_DOCUMENT_SIZE: Final = 1 << 30
+#: The longest document :func:`loads` and :func:`load` read by default, in characters (or bytes):
+#: 256 MiB. Reading one takes several times its size in memory; larger data is better kept as
+#: JSON Lines, read a line at a time.
+MAX_DOCUMENT_SIZE: Final = 1 << 28
+#: The longest line :func:`iter_jsonl` reads by default, in characters (or bytes): 16 MiB.
+MAX_LINE_SIZE: Final = 1 << 24
 
 _LISTS: Final = {"actors": Actor, "sources": Source, "claims": Claim}
 _DOSSIER_MEMBERS: Final = frozenset({"eventmodel", *_LISTS})
@@ -319,8 +325,34 @@ def _parse_compact(text: str | bytes) -> Any:
     return data if same else _NOT_COMPACT
 
 
-def _parse(text: str | bytes) -> Any:
+def _check_size(name: str, size: object) -> int:
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise InvalidValueError(
+            "must be a whole number of characters (or bytes), at least 1", field=name, value=size
+        )
+    return size
+
+
+def _too_large(text: str | bytes, limit: int) -> InvalidValueError:
+    unit = "bytes" if isinstance(text, (bytes, bytearray)) else "characters"
+    return InvalidValueError(
+        f"is larger than {limit:,} {unit}, the most read as one document",
+        path="$",
+        fix="raise max_size, or write the data as JSON Lines (one object a line), which is read a line at a time",
+    )
+
+
+def _too_long(text: str | bytes, limit: int) -> InvalidValueError:
+    unit = "bytes" if isinstance(text, (bytes, bytearray)) else "characters"
+    return InvalidValueError(
+        f"is longer than {limit:,} {unit}, the most read as one line", path="$", fix="raise max_line_size"
+    )
+
+
+def _parse(text: str | bytes, max_size: int = MAX_DOCUMENT_SIZE) -> Any:
     given: object = text  # checked at run time: callers may pass anything
+    if isinstance(given, (str, bytes, bytearray)) and len(given) > max_size:
+        raise _too_large(text, max_size)
     if _orjson is not None and isinstance(given, (str, bytes)) and len(given) <= _ORJSON_READ_LIMIT:
         data = _parse_compact(given)
         if data is not _NOT_COMPACT:
@@ -332,8 +364,6 @@ def _parse(text: str | bytes) -> Any:
             raise InvalidValueError(f"is not UTF-8 (byte {error.start}: {error.reason})", path="$") from None
     if not isinstance(text, str):
         raise InvalidTypeError("needs JSON text (str or bytes)", value=text, field="loads()")
-    if len(text) > MAX_DOCUMENT_SIZE:
-        raise InvalidValueError(f"is larger than {MAX_DOCUMENT_SIZE} characters", path="$")
     decoder, found = _decoder()
     try:
         data = decoder.decode(text)
@@ -355,10 +385,21 @@ def _parse(text: str | bytes) -> Any:
 
 
 @overload
-def loads(text: str | bytes, cls: type[Dossier], *, strict: bool = ..., max_depth: int = ...) -> Dossier: ...
+def loads(
+    text: str | bytes, cls: type[Dossier], *, strict: bool = ..., max_depth: int = ..., max_size: int = ...
+) -> Dossier: ...
 @overload
-def loads(text: str | bytes, cls: type[T], *, strict: bool = ..., max_depth: int = ...) -> T: ...
-def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> Any:
+def loads(
+    text: str | bytes, cls: type[T], *, strict: bool = ..., max_depth: int = ..., max_size: int = ...
+) -> T: ...
+def loads(
+    text: str | bytes,
+    cls: type[Any],
+    *,
+    strict: bool = True,
+    max_depth: int = MAX_DEPTH,
+    max_size: int = MAX_DOCUMENT_SIZE,
+) -> Any:
     """
     Read an object of class *cls* (a model class or :class:`~eventmodel.Dossier`)
     from JSON text.
@@ -374,6 +415,9 @@ def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: 
             gives them back unchanged.
         max_depth: How deeply claims may nest (reported speech), at most
             :data:`MAX_DEPTH`.
+        max_size: The longest text read, in characters (or bytes):
+            :data:`MAX_DOCUMENT_SIZE`, 256 MiB, by default. Keep larger
+            data as JSON Lines (:func:`iter_jsonl`).
 
     Returns:
         A valid object; never a half-built one.
@@ -383,20 +427,24 @@ def loads(text: str | bytes, cls: type[Any], *, strict: bool = True, max_depth: 
             to the first bad value: invalid JSON, duplicate members, a wrong
             type, a missing or unknown member, an unknown type tag
             (:class:`~eventmodel.UnknownTypeError`), nesting past
-            *max_depth*, colliding ids.
+            *max_depth*, colliding ids, a text longer than *max_size*.
+
+    .. versionchanged:: 0.1.0
+       *max_size*.
 
     """
     depth: object = max_depth  # checked at run time: callers may pass anything
     if not isinstance(depth, int) or isinstance(depth, bool) or not 1 <= depth <= MAX_DEPTH:
         raise InvalidValueError(f"must be from 1 to {MAX_DEPTH}", field="max_depth", value=max_depth)
+    _check_size("max_size", max_size)
     with collector_paused():
-        return _read(text, cls, strict=strict, max_depth=max_depth)
+        return _read(text, cls, strict=strict, max_depth=max_depth, max_size=max_size)
 
 
-def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int) -> Any:
+def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int, max_size: int) -> Any:
     # The parsed document is freed when this returns, before the collector runs again: it then
     # has only the objects read to look at, not the dicts and lists they were read from.
-    data = _parse(text)
+    data = _parse(text, max_size)
     if cls is Dossier:
         read = _dossier_from(data, strict=strict, max_depth=max_depth)
     else:
@@ -405,9 +453,21 @@ def _read(text: str | bytes, cls: type[Any], *, strict: bool, max_depth: int) ->
     return read
 
 
-def load(fp: IO[str] | IO[bytes], cls: type[T], *, strict: bool = True, max_depth: int = MAX_DEPTH) -> T:
-    """Read :func:`loads` of the whole file *fp*."""
-    return loads(fp.read(), cls, strict=strict, max_depth=max_depth)
+def load(
+    fp: IO[str] | IO[bytes],
+    cls: type[T],
+    *,
+    strict: bool = True,
+    max_depth: int = MAX_DEPTH,
+    max_size: int = MAX_DOCUMENT_SIZE,
+) -> T:
+    """
+    Read :func:`loads` of the whole file *fp*. At most *max_size* characters
+    (or bytes) and one more are read: a longer file is refused without being
+    read to its end.
+    """
+    limit = _check_size("max_size", max_size)
+    return loads(fp.read(limit + 1), cls, strict=strict, max_depth=max_depth, max_size=limit)
 
 
 def _dossier_from(
@@ -528,6 +588,7 @@ def iter_jsonl(
     *,
     strict: bool = True,
     max_depth: int = MAX_DEPTH,
+    max_line_size: int = MAX_LINE_SIZE,
 ) -> Iterator[Any]:
     """
     Read one object a line from *fp* (an open text or binary file, or any
@@ -540,10 +601,17 @@ def iter_jsonl(
             chosen by its ``"type"`` tag.
         strict: As for :func:`loads`.
         max_depth: As for :func:`loads`.
+        max_line_size: The longest line read, in characters (or bytes):
+            :data:`MAX_LINE_SIZE`, 16 MiB, by default. From a file, at most
+            this and one more are read: a longer line is refused without
+            being read to its end.
 
     Raises:
         EventModelError: For the first bad line, with its line number in the
             path: ``line 12: $.content.confidence.value``.
+
+    .. versionchanged:: 0.1.0
+       *max_line_size*.
 
     """
     depth: object = max_depth  # checked at run time: callers may pass anything
@@ -556,22 +624,42 @@ def iter_jsonl(
             value=cls,
             fix="read a dossier document with loads(text, Dossier)",
         )
-    for number, line in enumerate(fp, start=1):
+    limit = _check_size("max_line_size", max_line_size)
+    for number, line in enumerate(_bounded_lines(fp, limit), start=1):
         try:
             if not isinstance(line, (str, bytes, bytearray)):
                 raise InvalidTypeError("must be a line of text", value=line, path="$")
+            body: str | bytes = line.rstrip("\r\n") if isinstance(line, str) else bytes(line).rstrip(b"\r\n")
+            if len(body) > limit:
+                raise _too_long(body, limit)
             text: str | bytes = (
                 bytes(line).rstrip(b"\r\n") if not isinstance(line, str) else line.rstrip("\r\n")
             )
             if not text.strip():
                 continue
             with collector_paused():
-                data = _parse(text)
+                data = _parse(text, limit)
                 member = _line_object(data, cls, strict=strict, max_depth=max_depth)
                 _refuse_unwritable_text(text, data)
             yield member
         except EventModelError as error:
             raise _on_line(error, number) from None
+
+
+def _bounded_lines(fp: Iterable[Any], limit: int) -> Iterator[Any]:
+    """
+    The lines of *fp*; from a file, each read with at most *limit* characters
+    (or bytes) and one more, so that a line without an end is not read whole.
+    """
+    readline = getattr(fp, "readline", None)
+    if readline is None:
+        yield from fp
+        return
+    while True:
+        line = readline(limit + 2)  # the line, its "\r\n", and one more
+        if not line:
+            return
+        yield line
 
 
 def _line_object(data: Any, cls: type[Any] | None, *, strict: bool, max_depth: int) -> Any:

@@ -20,18 +20,17 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, Final, TypedDict
 
 import attrs
-from dateutil import tz
 
 from eventmodel.core import _validation as v
 from eventmodel.exceptions import NO_VALUE, InvalidTypeError, InvalidValueError
 
 from ._human import read_human
 from ._precision import Precision
+from ._zones import format_offset, gettz
 
 __all__ = ["Interval", "Moment", "Precision", "TimeRelation", "When"]
 
@@ -216,7 +215,12 @@ class When:
 
     @staticmethod
     def parse_human(
-        text: str, *, day_first: bool | None = None, year: int | None = None, zone: str | None = None
+        text: str,
+        *,
+        day_first: bool | None = None,
+        year_first: bool | None = None,
+        year: int | None = None,
+        zone: str | None = None,
     ) -> Moment:
         """
         Read a date as people write it ("27 March 2022", "03/04/2022") with
@@ -224,10 +228,18 @@ class When:
         ``eventmodel.time._human.read_human`` for the policy and its arguments.
 
         Raises:
-            InvalidValueError: For unreadable, ambiguous or contradictory text.
+            InvalidValueError: For unreadable, ambiguous or contradictory text,
+                a zone abbreviation that stands for more than one offset, and
+                arguments out of range.
+
+        .. versionchanged:: 0.1.0
+           *year_first*: short year-first dates ("22/03/04") are refused
+           unless it is given.
 
         """
-        value, precision, zone = read_human(text, day_first=day_first, year=year, zone=zone)
+        value, precision, zone = read_human(
+            text, day_first=day_first, year_first=year_first, year=year, zone=zone
+        )
         return Moment(value, precision, zone=zone)
 
     # -- equality ------------------------------------------------------------------------
@@ -503,7 +515,7 @@ class Moment(When):
             v.fail(
                 self, attribute, "needs a date-time with a UTC offset", zone, "give the offset too: +03:00"
             )
-        named = _gettz(str(zone))
+        named = gettz(str(zone))
         if named is None:
             v.fail(
                 self,
@@ -512,13 +524,22 @@ class Moment(When):
                 zone,
                 "use an IANA name such as 'Europe/Kyiv'",
             )
-        expected = value.astimezone(named).utcoffset()  # the zone's offset at that instant
+        try:
+            expected = value.astimezone(named).utcoffset()  # the zone's offset at that instant
+        except OverflowError:  # the instant in UTC is before the year 1 or after 9999
+            v.fail(
+                self,
+                "value",
+                "is, in UTC, outside the years 1 to 9999, which is all that Python's datetime can hold",
+                value,
+                "check the date and the offset",
+            )
         if expected != value.utcoffset():
             v.fail(
                 self,
                 attribute,
-                f"is at offset {_format_offset(expected)} on {value.replace(tzinfo=None).isoformat()}, "
-                f"not at the {_format_offset(value.utcoffset())} given",
+                f"is at offset {format_offset(expected)} on {value.replace(tzinfo=None).isoformat()}, "
+                f"not at the {format_offset(value.utcoffset())} given",
                 zone,
                 "check the offset or the zone name; nothing is converted",
             )
@@ -729,24 +750,6 @@ class Moment(When):
         else:
             last = date(min(value.year + 99, 9999), 12, 31)
         return datetime.combine(last, time.max)
-
-
-def _format_offset(offset: timedelta | None) -> str:
-    if offset is None:
-        return "none"
-    return datetime(2000, 1, 1, tzinfo=timezone(offset)).isoformat()[-6:]
-
-
-@functools.cache
-def _zone_names() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def _gettz(name: str) -> Any:
-    """The zone of an IANA name; ``None`` for anything else ("localtime", "GMT+3", "JST-9")."""
-    if name not in _zone_names() or name in ("localtime", "posixrules"):  # these depend on the machine
-        return None
-    return tz.gettz(name)
 
 
 # -- Interval -------------------------------------------------------------------------

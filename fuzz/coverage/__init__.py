@@ -1,0 +1,1 @@
+"""Coverage-guided fuzzing with atheris: run ``python -m fuzz.coverage --help``."""
