@@ -204,3 +204,42 @@ def test_the_example_as_written_before_reads_equal_with_the_same_ids():
         rebuilt = em.json.loads(em.json.dumps(claim), em.Claim)
         assert rebuilt == claim
         assert rebuilt.id == claim.id
+
+
+# -- a time resolved by hand is checked against its words ------------------------------------------
+
+
+def test_on_sunday_resolved_by_hand_to_the_wrong_sunday_is_reported():
+    staff = em.Actor(
+        "General Staff of the Armed Forces of Ukraine", "military-unit", id="actor:ua-general-staff"
+    )
+    losses = em.Event("losses", quantities={"personnel": em.Quantity(16600, unit="personnel")})
+
+    def said(resolved: str) -> em.Dossier:
+        inner = em.Claim(
+            staff,
+            losses,
+            made_at=em.Relative("on Sunday", em.Anchor.PUBLICATION, resolved=em.When.parse(resolved)),
+        )
+        outer = em.Claim(OUTLET, inner, speech_act="reports", evidence=[em.Evidence(ARTICLE)])
+        return em.Dossier([OUTLET, staff, ARTICLE, outer])
+
+    assert said("2022-03-27").check().ok
+    report = said("2022-03-20").check()
+    assert [str(violation) for violation in report] == [
+        "warning EM403 $.claims[0].content.made_at.resolved: is 2022-03-20, but 'on Sunday' against its anchor, "
+        "the publication of the claim's source, is 2022-03-27. Fix: check the date and the anchor, or leave "
+        "resolved out to let the grammar resolve the words"
+    ]
+
+
+def test_words_the_grammar_does_not_know_are_not_second_guessed():
+    claim = em.Claim(
+        OUTLET,
+        em.Proposition(
+            "A referendum may be held.",
+            when=em.Relative("in due course", em.Anchor.PUBLICATION, resolved=PUBLISHED),
+        ),
+        evidence=[em.Evidence(ARTICLE)],
+    )
+    assert em.Dossier([OUTLET, ARTICLE, claim]).check().ok

@@ -299,7 +299,7 @@ def test_no_progress_bar_in_a_pipe(files, monkeypatch):
 # -- show ----------------------------------------------------------------------------------------
 
 SHOWN = """\
-Dossier: 7 actors, 2 sources, 5 claims. Provenance check: ok (8 rules)
+Dossier: 7 actors, 2 sources, 5 claims. Provenance check: ok (9 rules)
 
 Source src:republicworld-2022-03-27: Republic World “Russia releases video of Luhansk”
   (news-article, published 2022-03-27)

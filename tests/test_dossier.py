@@ -499,6 +499,7 @@ def test_the_default_rules():
         ("EM301", Severity.ERROR),
         ("EM401", Severity.ERROR),
         ("EM402", Severity.WARNING),
+        ("EM403", Severity.WARNING),
         ("EM501", Severity.ERROR),
         ("EM601", Severity.ERROR),
     ]
@@ -508,8 +509,8 @@ def test_the_worked_example_passes_every_rule():
     result = worked_example().check()
     assert result.ok
     assert result.violations == ()
-    assert result.rules == ("EM101", "EM201", "EM202", "EM301", "EM401", "EM402", "EM501", "EM601")
-    assert str(result) == "ok: 8 rules, no violations"
+    assert result.rules == ("EM101", "EM201", "EM202", "EM301", "EM401", "EM402", "EM403", "EM501", "EM601")
+    assert str(result) == "ok: 9 rules, no violations"
 
 
 def test_a_rich_good_dossier_passes_every_rule():
@@ -1108,7 +1109,14 @@ def test_em401_a_relative_made_at_already_resolved_is_checked_as_resolved():
             "error",
             "$.claims[0].made_at",
             "is 2022-03-28, after the source that reports it was published (2022-03-27)",
-        )
+        ),
+        (
+            "EM403",
+            "warning",
+            "$.claims[0].made_at.resolved",
+            "is 2022-03-28, but 'on Monday' against its anchor, the publication of the claim's source, "
+            "is 2022-03-21",
+        ),
     ]
 
 
@@ -1667,7 +1675,7 @@ def test_check_disable_skips_rules():
     result = _broken().check(disable=["EM101", "EM201", "EM202"])
     assert result.ok
     assert result.violations == ()
-    assert result.rules == ("EM301", "EM401", "EM402", "EM501", "EM601")
+    assert result.rules == ("EM301", "EM401", "EM402", "EM403", "EM501", "EM601")
 
 
 def test_check_disable_takes_a_single_id_too():

@@ -325,7 +325,7 @@ def test_notebook_display(example):
     assert repr(example) == "<Dossier: 20 actors, 6 sources, 29 claims>"
     shown = example._repr_html_()
     assert shown.startswith('<div class="em-root"><style>')
-    assert "<b>Dossier</b>: 20 actors, 6 sources, 29 claims. Provenance check: ok (8 rules)" in shown
+    assert "<b>Dossier</b>: 20 actors, 6 sources, 29 claims. Provenance check: ok (9 rules)" in shown
     assert shown.count('<article class="em-claim') == 20
     assert "and 9 more claims: eventmodel report FILE -o report.html shows them all" in shown
     claim = example.claims[12]

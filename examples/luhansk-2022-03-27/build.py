@@ -289,8 +289,8 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
 
     # "Proxy leader Leonid Pasichnyk had stated that a referendum on the annexation may be held
     # soon." The article gives no date for the statement; it relays "soon" as news on the day
-    # it is published, so "soon" is read from then on, with no end given. The grammar of
-    # resolve_relative() does not guess what "soon" means: the time is resolved by hand.
+    # it is published, so "soon" is read against the publication: the grammar makes it an
+    # interval from about that day (marked approximate) to an end the words do not give.
     claims.append(
         em.Claim(
             outlet,
@@ -300,9 +300,7 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
                     "referendum",
                     id="event:luhansk-annexation-referendum",
                     where=luhansk_oblast,
-                    when=em.Relative(
-                        "soon", em.Anchor.PUBLICATION, resolved=em.Interval(on_publication, None)
-                    ),
+                    when=em.Relative("soon", em.Anchor.PUBLICATION).resolve(on_publication),
                     participants=[em.Participant(pasichnyk, "organizer")],
                     description="a referendum on the annexation by Russia",
                 ),
@@ -370,13 +368,14 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
 
     # "As things stand, proxy leaders hold 93% of Luhansk and 54% of Donetsk." The author's
     # own voice: the outlet is the claimant, and the figures are quantities. "As things
-    # stand" dates the statement to its writing, the day of publication.
+    # stand" is when the shares hold: the present of the writing, the day of publication.
     claims.append(
         em.Claim(
             outlet,
             em.Proposition(
                 "Proxy leaders hold 93% of Luhansk and 54% of Donetsk.",
                 id="prop:proxy-leaders-hold-luhansk-donetsk",
+                when=em.Relative("As things stand", em.Anchor.PUBLICATION).resolve(on_publication),
                 about=[proxy_leaders],
                 quantities={
                     "share of Luhansk held": em.Quantity(93, unit="percent"),
@@ -384,7 +383,6 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
                 },
             ),
             id="claim:outlet-proxy-leaders-hold",
-            made_at=em.Relative("As things stand", em.Anchor.PUBLICATION, resolved=on_publication),
             evidence=[quote("As things stand, proxy leaders hold 93% of Luhansk and 54% of Donetsk.")],
         )
     )

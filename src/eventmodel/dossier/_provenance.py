@@ -564,6 +564,28 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             )
 
 
+def _hand_resolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
+    for claim, at, depth, report in _claims_deep(dossier):
+        content = claim.content
+        for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
+            if not isinstance(when, Relative) or when.resolved is None or not is_known(when.text):
+                continue
+            try:
+                grammar = resolve_time(
+                    dossier, attrs.evolve(when, resolved=None), report=report, made_at=claim.made_at
+                )
+            except EventModelError:  # words the grammar knows, an anchor it cannot use: EM402's business
+                continue
+            if grammar is not None and grammar != when.resolved:
+                yield rule.violation(
+                    f"{_claim_path(at, depth)}.{field}.resolved",
+                    f"is {when.resolved}, but {when.text!r} against its anchor, {_anchor_words(when.anchor)}, "
+                    f"is {grammar}",
+                    "check the date and the anchor, or leave resolved out to let the grammar resolve the words",
+                    claim.id,
+                )
+
+
 def _quotes(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     sources = dossier._sources
     for claim, at, depth, _report in _claims_deep(dossier):
@@ -660,6 +682,12 @@ DEFAULT_RULES: Final[tuple[Rule, ...]] = (
     _rule("EM301", Severity.ERROR, "no cycles in derivations, affiliations, supersessions", _cycles),
     _rule("EM401", Severity.ERROR, "times are consistent: nothing is reported before it happens", _times),
     _rule("EM402", Severity.WARNING, "relative times resolve against their anchors", _unresolved),
+    _rule(
+        "EM403",
+        Severity.WARNING,
+        "a relative time resolved by hand agrees with what its words give against its anchor",
+        _hand_resolved,
+    ),
     _rule(
         "EM501", Severity.ERROR, "quotes are found in their source's text, and spans point at them", _quotes
     ),
