@@ -5,7 +5,7 @@ Coverage-guided fuzzing with atheris (libFuzzer), where it installs:
 libFuzzer's bytes seed the same structure-aware mutations as the seeded run
 (so its coverage feedback steers which mutations of which corpus inputs are
 tried); an input that ends in a raw exception, a hang or a round-trip
-failure not explained by issue #14's items 2-4 is a crash, which libFuzzer
+failure not explained by a known hole (none is known) is a crash, which libFuzzer
 reports and saves.
 """
 
