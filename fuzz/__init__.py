@@ -14,6 +14,7 @@ A reader is one :class:`Target` in :data:`TARGETS`; add one with
 
 from __future__ import annotations
 
+from . import _importers  # noqa: F401 - registers the importers as targets
 from ._run import Outcome, Tally, fuzz, table
 from ._targets import TARGETS, Target, register
 

@@ -497,6 +497,19 @@ def test_an_acled_file_without_its_columns_is_an_error(tmp_path):
         read_acled([path])
 
 
+def test_an_acled_file_with_one_coordinate_column_names_the_other(tmp_path):
+    # Found by the fuzz harness: a header without "longitude" raised a raw KeyError.
+    header, *rows = ACLED_FIXTURE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "x.csv"
+    path.write_text(header.replace(",longitude,", ",longitud,") + "\n" + rows[0] + "\n", encoding="utf-8")
+    with pytest.raises(em.InvalidValueError) as caught:
+        read_acled([path])
+    assert str(caught.value) == (
+        f"{path}, line 2: gives a point without its longitude: the file has no longitude column, got ''. "
+        "Fix: give ACLED's CSV export, with both coordinate columns"
+    )
+
+
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(data=st.data())
 def test_mutated_acled_rows_raise_only_the_librarys_errors(data):

@@ -332,7 +332,14 @@ def _place(cells: Cells, index: Mapping[str, int]) -> Place | None:
     point = None
     if (lat is None) != (lon is None):
         missing = "latitude" if lat is None else "longitude"
-        cells.fail(index[missing], "must be given with the other coordinate", "")
+        if missing in index:
+            cells.fail(index[missing], "must be given with the other coordinate", "")
+        cells.fail(
+            None,
+            f"gives a point without its {missing}: the file has no {missing} column",
+            "",
+            "give ACLED's CSV export, with both coordinate columns",
+        )
     if lat is not None and lon is not None:
         if not -90 <= lat <= 90:
             cells.fail(index["latitude"], "must be from -90 to 90 degrees", cells.values[index["latitude"]])
