@@ -243,3 +243,68 @@ def test_words_the_grammar_does_not_know_are_not_second_guessed():
         evidence=[em.Evidence(ARTICLE)],
     )
     assert em.Dossier([OUTLET, ARTICLE, claim]).check().ok
+
+
+# -- accounts that disagree on kind, place or roles ---------------------------------------------------
+
+RUSSIAN_FORCES = em.Actor("Russian armed forces", "military-unit", id="actor:russian-armed-forces")
+UKRAINIAN_FORCES = em.Actor("Ukrainian armed forces", "military-unit", id="actor:ukrainian-armed-forces")
+
+
+def _accounts(*events: em.Event) -> list[tuple[str, str]]:
+    claims = [
+        em.Claim(f"actor:source-{index}", event, evidence=[em.Evidence(ARTICLE)], id=f"claim:{index}")
+        for index, event in enumerate(events)
+    ]
+    return [(conflict.field, conflict.reason) for conflict in em.Dossier(claims).conflicts()]
+
+
+def _strike(kind: str = "attack.shelling", **fields: object) -> em.Event:
+    return em.Event(kind, id="event:krasnohorivka-strike", **fields)  # type: ignore[arg-type]
+
+
+def test_accounts_of_one_strike_that_name_different_happenings_conflict():
+    assert _accounts(_strike("attack.shelling"), _strike("protest")) == [
+        ("kind", "'attack.shelling' against 'protest'")
+    ]
+    assert (
+        _accounts(_strike("attack.shelling"), _strike("attack.strike")) == []
+    )  # named more or less precisely
+    assert _accounts(_strike("attack"), _strike("attack.shelling")) == []
+
+
+def test_accounts_that_put_one_strike_in_different_countries_conflict():
+    in_ukraine = em.Place("Krasnohorivka", aliases=["Krasnogorovka"], country="UA")
+    in_russia = em.Place("Krasnogorovka", country="RU")
+    assert _accounts(_strike(where=in_ukraine), _strike(where=in_russia)) == [
+        ("where.country", "UA against RU: places that cannot meet")
+    ]
+    assert _accounts(_strike(where=in_ukraine), _strike(where=em.Place("Donetsk region", country="UA"))) == []
+
+
+def test_accounts_that_swap_who_did_it_and_who_it_was_done_to_conflict():
+    russian_did_it = _strike(participants=[em.Participant(RUSSIAN_FORCES, "agent")])
+    russian_hit = _strike(participants=[em.Participant(RUSSIAN_FORCES, "target")])
+    assert _accounts(russian_did_it, russian_hit) == [
+        ("participants", "'actor:russian-armed-forces' is 'agent' in one and 'target' in the other")
+    ]
+    other_detail = _strike(
+        participants=[em.Participant(RUSSIAN_FORCES, "agent"), em.Participant(UKRAINIAN_FORCES, "victim")]
+    )
+    assert _accounts(russian_did_it, other_detail) == []
+
+
+def test_propositions_that_hold_at_times_that_cannot_meet_conflict():
+    claims = [
+        em.Claim(
+            f"actor:source-{index}",
+            em.Proposition(
+                "Proxy leaders hold 93% of Luhansk.", id="prop:luhansk-share", when=em.When.parse(when)
+            ),
+            evidence=[em.Evidence(ARTICLE)],
+        )
+        for index, when in enumerate(["2022-03-27", "2022-05"])
+    ]
+    assert [(c.field, c.reason) for c in em.Dossier(claims).conflicts()] == [
+        ("when", "2022-03-27 cannot meet 2022-05")
+    ]

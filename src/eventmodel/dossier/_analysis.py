@@ -230,15 +230,17 @@ class Corroboration:
 class Conflict:
     """
     Two claims that cannot both hold: about the same event or proposition,
-    with opposite polarity, quantities with disjoint bounds, or times that
-    cannot meet.
+    with opposite polarity, quantities with disjoint bounds, times that
+    cannot meet, event kinds whose first word differs, places in different
+    countries, or one actor as the doer in one and the one done to in the
+    other.
 
     Attributes:
         first: One claim (as found in the dossier).
         second: The other.
         subject: The event or proposition id they are about.
-        field: What they disagree on: ``"polarity"``, ``"quantities.<name>"``
-            or ``"when"``.
+        field: What they disagree on: ``"polarity"``, ``"quantities.<name>"``,
+            ``"when"``, ``"kind"``, ``"where.country"`` or ``"participants"``.
         reason: The disagreement in words.
 
     .. versionadded:: 0.1.0

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from eventmodel.exceptions import InvalidTypeError
 from eventmodel.model._claim import Claim
@@ -307,11 +307,61 @@ def _compare(subject: str, first: Statement, second: Statement) -> list[Conflict
             found.append(
                 Conflict(first, second, subject, f"quantities.{name}", f"{_bounds(qa)} against {_bounds(qb)}")
             )
+    when_a, when_b = content_a.when, content_b.when
+    if when_a is not None and when_b is not None and when_a.relation(when_b) is not TimeRelation.OVERLAPS:
+        found.append(Conflict(first, second, subject, "when", f"{when_a} cannot meet {when_b}"))
     if isinstance(content_a, Event) and isinstance(content_b, Event):
-        when_a, when_b = content_a.when, content_b.when
-        if when_a is not None and when_b is not None and when_a.relation(when_b) is not TimeRelation.OVERLAPS:
-            found.append(Conflict(first, second, subject, "when", f"{when_a} cannot meet {when_b}"))
+        found.extend(_event_conflicts(subject, first, second, content_a, content_b))
     return found
+
+
+#: Roles that one actor cannot hold in one event at once: who did it, and who it was done to.
+EXCLUSIVE_ROLES: Final = (frozenset({"agent", "perpetrator", "attacker"}), frozenset({"target", "victim"}))
+
+
+def _kinds_conflict(a: str, b: str) -> bool:
+    """
+    Whether two dotted kinds name different things: their first words differ
+    (an attack against a protest). Kinds that share their first word
+    (``attack.strike``, ``attack.shelling``) are one happening named more or
+    less precisely: different detail, not a conflict.
+    """
+    return a.partition(".")[0] != b.partition(".")[0]
+
+
+def _event_conflicts(
+    subject: str, first: Statement, second: Statement, a: Event, b: Event
+) -> Iterator[Conflict]:
+    if _kinds_conflict(a.kind, b.kind):
+        yield Conflict(first, second, subject, "kind", f"{a.kind!r} against {b.kind!r}")
+    if a.where is not None and b.where is not None:
+        country_a, country_b = a.where.country, b.where.country
+        if country_a is not None and country_b is not None and country_a != country_b:
+            yield Conflict(
+                first,
+                second,
+                subject,
+                "where.country",
+                f"{country_a} against {country_b}: places that cannot meet",
+            )
+    roles_a: dict[str, set[str]] = {}
+    for participant in a.participants:
+        roles_a.setdefault(participant.actor, set()).add(participant.role)
+    for participant in b.participants:
+        for role in sorted(roles_a.get(participant.actor, ())):
+            if _roles_exclude(role, participant.role):
+                yield Conflict(
+                    first,
+                    second,
+                    subject,
+                    "participants",
+                    f"{participant.actor!r} is {role!r} in one and {participant.role!r} in the other",
+                )
+
+
+def _roles_exclude(a: str, b: str) -> bool:
+    doer, done_to = EXCLUSIVE_ROLES
+    return (a in doer and b in done_to) or (a in done_to and b in doer)
 
 
 def _bounds(quantity: object) -> str:
