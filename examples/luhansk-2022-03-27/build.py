@@ -301,7 +301,7 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
                     id="event:luhansk-annexation-referendum",
                     where=luhansk_oblast,
                     when=em.Relative("soon", em.Anchor.PUBLICATION).resolve(on_publication),
-                    participants=[em.Participant(pasichnyk, "organizer")],
+                    # "may be held": the sentence names no organizer, so none is given.
                     description="a referendum on the annexation by Russia",
                 ),
                 id="claim:pasichnyk-referendum",
