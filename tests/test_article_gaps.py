@@ -308,3 +308,55 @@ def test_propositions_that_hold_at_times_that_cannot_meet_conflict():
     assert [(c.field, c.reason) for c in em.Dossier(claims).conflicts()] == [
         ("when", "2022-03-27 cannot meet 2022-05")
     ]
+
+
+# -- a time dated from a later one ---------------------------------------------------------------------
+
+
+def test_the_speech_is_dated_by_blinken_speaking_a_day_after_it():
+    blinken = em.Actor("Antony Blinken", "person", id="actor:antony-blinken")
+    remarks = em.Event(
+        "speech",
+        id="event:blinken-jerusalem-2022-03-27",
+        when=PUBLISHED,
+        participants=[em.Participant(blinken, "speaker")],
+    )
+    speech = em.Event(
+        "speech",
+        id="event:biden-warsaw-speech",
+        when=em.Relative("a day after", em.Anchor.to_event(remarks), inverse=True),
+    )
+    claims = [
+        em.Claim(OUTLET, remarks, id="claim:remarks", evidence=[em.Evidence(ARTICLE)]),
+        em.Claim(OUTLET, speech, id="claim:speech", evidence=[em.Evidence(ARTICLE)]),
+    ]
+    dossier = em.Dossier([OUTLET, blinken, ARTICLE, *claims])
+    assert dossier.check().ok
+    resolved = dossier.resolve_times()["claim:speech"].content.when
+    assert resolved.text == "a day after"  # the words as written stay
+    assert str(resolved.resolved) == "2022-03-26"
+    text = em.json.dumps(claims[1])
+    assert (
+        '"when":{"relative":"a day after","anchor":"event:event:blinken-jerusalem-2022-03-27","inverse":true}'
+        in text
+    )
+    assert em.json.loads(text, em.Claim) == claims[1]
+    assert str(speech.when) == "'a day after' said of event:event:blinken-jerusalem-2022-03-27"
+    assert speech.when != em.Relative("a day after", em.Anchor.to_event(remarks))
+
+
+def test_only_a_plain_shift_reads_backwards():
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Relative("on Sunday", em.Anchor.PUBLICATION, inverse=True).resolve(PUBLISHED)
+    assert str(caught.value) == (
+        "Relative.text: cannot be read backwards: only a plain shift such as 'a day after' or 'two weeks "
+        "earlier' says where the anchor lies as seen from the time it dates, got 'on Sunday'. Fix: date the time "
+        "from its anchor with words that do (inverse=False), or resolve it by hand"
+    )
+    assert [
+        str(em.resolve_relative(words, PUBLISHED, inverse=True))
+        for words in ("two weeks later", "The day before", "yesterday", "3 days ago", "a month after")
+    ] == ["2022-03-13", "2022-03-28", "2022-03-28", "2022-03-30", "2022-02"]
+    with pytest.raises(em.InvalidTypeError) as caught:
+        em.json.loads('{"relative":"a day after","anchor":"publication","inverse":"yes"}', em.When)
+    assert str(caught.value) == "$.inverse: must be true or false, not a string, got 'yes'"

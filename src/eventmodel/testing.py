@@ -245,13 +245,22 @@ _RELATIVE_WORDS = (
 )
 
 
+#: Words that are plain shifts, which a relative time may also read backwards (``inverse``).
+_SHIFT_WORDS = frozenset({"yesterday", "two days ago", "a day before"})
+
+
 def relatives() -> st.SearchStrategy[Relative]:
-    """Relative times, resolved (against a day) or not, to every kind of anchor."""
+    """
+    Relative times, resolved (against a day) or not, to every kind of anchor,
+    plain shifts read backwards too (``inverse``).
+    """
     anchors = st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]) | ids("event").map(Anchor.to_event)
 
     @st.composite
     def build(draw: st.DrawFn) -> Relative:
-        relative = Relative(draw(st.sampled_from(_RELATIVE_WORDS)), draw(anchors))
+        words = draw(st.sampled_from(_RELATIVE_WORDS))
+        inverse = words in _SHIFT_WORDS and draw(st.booleans())
+        relative = Relative(words, draw(anchors), inverse=inverse)
         if draw(st.booleans()):
             day = draw(st.dates(min_value=date(100, 1, 1), max_value=date(9998, 12, 1)))
             relative = relative.resolve(Moment(day))

@@ -189,8 +189,10 @@ def _tuple_document_hook(cls: Any) -> Callable[[Any], list[Any]]:
     return unstructure
 
 
-def _relative_document(relative: Relative) -> dict[str, str]:
-    document = {"relative": relative.text, "anchor": str(relative.anchor)}
+def _relative_document(relative: Relative) -> dict[str, Any]:
+    document: dict[str, Any] = {"relative": relative.text, "anchor": str(relative.anchor)}
+    if relative.inverse:
+        document["inverse"] = True
     if relative.resolved is not None:
         document["resolved"] = str(relative.resolved)
     return document
@@ -323,7 +325,11 @@ def _when(value: Any, _: Any = None) -> When:
         except EventModelError as error:
             raise _at_member(error, "resolved") from None
         try:
-            return Relative(text, anchor, resolved=result)
+            inverse = _boolean(value.get("inverse", False))
+        except EventModelError as error:
+            raise _at_member(error, "inverse") from None
+        try:
+            return Relative(text, anchor, resolved=result, inverse=inverse)
         except EventModelError as error:
             raise _at_member(
                 error, "relative" if error.field == "text" else error.field or "relative"
@@ -331,7 +337,7 @@ def _when(value: Any, _: Any = None) -> When:
     raise _wrong_type("an EDTF string or a relative time object", value)
 
 
-_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved"})
+_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved", "inverse"})
 
 
 def _at_member(error: EventModelError, member: str) -> EventModelError:

@@ -174,6 +174,12 @@ _FIXED_DEFS: Final[dict[str, dict[str, Any]]] = {
                 "maxLength": MAX_RELATIVE_TEXT,
             },
             "anchor": _ref(_ANCHOR),
+            "inverse": {
+                "description": "Whether the words say where the anchor lies as seen from this time, "
+                "to be read backwards.",
+                "type": "boolean",
+                "default": False,
+            },
             "resolved": {
                 "description": "The absolute time the words name, once known.",
                 "anyOf": [_ref(_MOMENT_DEF), _ref(_INTERVAL_DEF), {"type": "null"}],

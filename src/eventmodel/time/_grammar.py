@@ -260,16 +260,51 @@ def _recently(match: re.Match[str], at: When) -> When:
     return Interval(None, Moment(day, Precision.DAY, approximate=True))
 
 
+#: The rules whose words are a plain shift from the anchor, and so can be read backwards.
+_SHIFTS: Final = frozenset({_after_or_before, _the_day_after, _yesterday, _ago})
+_OPPOSITE: Final = {
+    "after": "before",
+    "before": "after",
+    "later": "earlier",
+    "earlier": "later",
+    "yesterday": "tomorrow",
+    "tomorrow": "yesterday",
+}
+
+
+def _backwards(match: re.Match[str], rule: Callable[[re.Match[str], When], When]) -> str:
+    """
+    The words that name the anchor's time as seen from this one: "a day
+    after" (the anchor is a day after this) read as "a day before".
+    """
+    if rule is _ago:
+        return f"{match.group('n')} {match.group('unit')} later"
+    group = "word" if rule is _yesterday else "direction"
+    start, end = match.span(group)
+    word = match.group(group)
+    flipped = _OPPOSITE[word.lower()]
+    return (
+        match.string[:start] + (flipped.capitalize() if word[:1].isupper() else flipped) + match.string[end:]
+    )
+
+
 def is_known(text: str) -> bool:
     """Whether the grammar of :func:`resolve_relative` knows these words."""
     words = " ".join(text.split())
     return any(pattern.fullmatch(words) for pattern, _ in _RULES)
 
 
-def resolve_relative(text: str, at: When) -> Moment | Interval:
+def resolve_relative(text: str, at: When, *, inverse: bool = False) -> Moment | Interval:
     """
     Resolve the words of a relative time against *at*, the time of what they
     are relative to. Weeks run from Monday to Sunday (ISO 8601).
+
+    With *inverse*, the words say where the anchor lies as seen from the
+    time being resolved, and are read backwards: Blinken spoke "a day after"
+    Biden's speech dates the speech from Blinken's day, as a day before it.
+    Only plain shifts can be read so ("N days/weeks/months/years
+    after/before/later/earlier", "the day/week after/before", "yesterday",
+    "tomorrow", "N ... ago").
 
     ======================================  ====================================
     words (case and spacing do not matter)  resolves to
@@ -330,6 +365,17 @@ def resolve_relative(text: str, at: When) -> Moment | Interval:
     words = " ".join(text.split())
     for pattern, resolve in _RULES:
         match = pattern.fullmatch(words)
+        if match is not None and inverse:
+            if resolve not in _SHIFTS:
+                raise InvalidValueError(
+                    "cannot be read backwards: only a plain shift such as 'a day after' or 'two weeks "
+                    "earlier' says where the anchor lies as seen from the time it dates",
+                    cls="Relative",
+                    field="text",
+                    value=text,
+                    fix="date the time from its anchor with words that do (inverse=False), or resolve it by hand",
+                )
+            return resolve_relative(_backwards(match, resolve), at)
         if match is not None:
             try:
                 result = resolve(match, at)

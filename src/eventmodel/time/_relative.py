@@ -62,6 +62,11 @@ class Relative(When):
         anchor: What the words are relative to (an :class:`Anchor`, or its
             text form: ``"publication"``, ``"made_at"``, ``"event:<id>"``).
         resolved: The absolute time, once known.
+        inverse: Whether the words say where the *anchor* lies as seen from
+            this time, rather than this time as seen from the anchor: the
+            article says Blinken spoke "a day after" Biden's speech, so the
+            speech is dated with those words, anchored on Blinken's remarks,
+            read backwards. The words stay as written.
 
     .. versionadded:: 0.1.0
 
@@ -70,6 +75,7 @@ class Relative(When):
     text: str = attrs.field(validator=v.text)
     anchor: Anchor = attrs.field(converter=_anchor, validator=_check_anchor)
     resolved: Moment | Interval | None = attrs.field(default=None, kw_only=True, validator=_check_resolved)
+    inverse: bool = attrs.field(default=False, kw_only=True, validator=v.boolean)
 
     __repr__ = compact_repr
 
@@ -78,11 +84,12 @@ class Relative(When):
             v.fail(self, "text", f"is longer than {MAX_RELATIVE_TEXT} characters", self.text)
 
     def _key(self) -> tuple[object, ...]:
-        return (self.text, self.anchor, self.resolved)
+        return (self.text, self.anchor, self.resolved, self.inverse)
 
     def __str__(self) -> str:
         resolved = f" = {self.resolved}" if self.resolved is not None else ""
-        return f"{self.text!r} relative to {self.anchor}{resolved}"
+        relation = "said of" if self.inverse else "relative to"
+        return f"{self.text!r} {relation} {self.anchor}{resolved}"
 
     def resolve(self, at: When, *, strict: bool = True) -> Relative:
         """
@@ -102,7 +109,7 @@ class Relative(When):
         """
         if not strict and not is_known(self.text):
             return self
-        return attrs.evolve(self, resolved=resolve_relative(self.text, at))
+        return attrs.evolve(self, resolved=resolve_relative(self.text, at, inverse=self.inverse))
 
     @property
     def lower(self) -> datetime | None:
