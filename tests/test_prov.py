@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import attrs
@@ -20,6 +19,13 @@ rdflib = pytest.importorskip("rdflib")
 jsonschema = pytest.importorskip("jsonschema")
 
 from eventmodel.interop import prov as emprov  # noqa: E402 - needs the prov extra
+from eventmodel.interop.iri import IriRule  # noqa: E402
+
+# rdflib 7 warns from inside Dataset.parse about its own deprecated names.
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "luhansk-2022-03-27" / "dossier.json"
@@ -39,7 +45,8 @@ def dossiers():
 
 def _claim_ids(dossier):
     found = set()
-    for claim in dossier.claims:
+    for top in dossier.claims:
+        claim = top
         while True:
             found.add(claim.id)
             if not isinstance(claim.content, em.Claim):
@@ -62,3 +69,286 @@ def test_the_example_comes_back_equal_and_checked(example, fmt):
 def test_every_dossier_comes_back_equal_through_both_texts(dossier):
     for fmt in ("json", "trig"):
         assert emprov.from_prov_text(emprov.to_prov_text(dossier, fmt), fmt) == dossier
+
+
+# -- valid by the standard's own tools --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("schema", ["prov-json.schema.json", "provtoolbox-prov-json-schema-v4.json"])
+def test_the_schemas_accept_the_prov_json(example, schema):
+    schema_document = json.loads((SCHEMAS / schema).read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema_document)(schema_document)
+    errors = [
+        error.message for error in validator.iter_errors(json.loads(emprov.to_prov_text(example, "json")))
+    ]
+    assert errors == []
+
+
+def test_prov_reads_the_prov_json_and_unifies_it(example):
+    document = prov_model.ProvDocument.deserialize(
+        content=emprov.to_prov_text(example, "json"), format="json"
+    )
+    assert len(list(document.bundles)) == len(_claim_ids(example))
+    document.unified()
+
+
+def test_the_trig_has_one_named_graph_per_claim_id(example):
+    dataset = rdflib.Dataset()
+    dataset.parse(data=emprov.to_prov_text(example, "trig"), format="trig")
+    named = {
+        str(graph.identifier)
+        for graph in dataset.graphs()
+        if graph.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID and len(graph)
+    }
+    rule = IriRule()
+    assert named == {rule.iri(ident) for ident in _claim_ids(example)}
+    assert len(named) > len(example.claims)  # nested claims have graphs of their own
+
+
+@given(dossiers())
+def test_every_dossier_has_one_bundle_per_distinct_claim_id(dossier):
+    document = emprov.to_prov(dossier)
+    rule = IriRule()
+    assert {bundle.identifier.uri for bundle in document.bundles} == {
+        rule.iri(i) for i in _claim_ids(dossier)
+    }
+
+
+def _em_terms_written(text):
+    dataset = rdflib.Dataset()
+    dataset.parse(data=text, format="trig")
+    used = set()
+    for quad in dataset.quads((None, None, None, None)):
+        for term in quad[:3]:
+            if isinstance(term, rdflib.URIRef) and str(term).startswith(vocabulary.NAMESPACE):
+                used.add(str(term))
+            if (
+                isinstance(term, rdflib.Literal)
+                and term.datatype
+                and str(term.datatype).startswith(vocabulary.NAMESPACE)
+            ):
+                used.add(str(term.datatype))
+    return used
+
+
+def test_every_em_term_the_example_writes_is_in_the_vocabulary(example):
+    used = _em_terms_written(emprov.to_prov_text(example, "trig"))
+    assert len(used) > 15
+    assert used - vocabulary.terms() == set()
+
+
+@given(dossiers())
+def test_every_em_term_any_dossier_writes_is_in_the_vocabulary(dossier):
+    assert _em_terms_written(emprov.to_prov_text(dossier, "trig")) - vocabulary.terms() == set()
+
+
+def test_the_vocabulary_parses_and_labels_every_term():
+    graph = rdflib.Graph().parse(data=vocabulary.turtle(), format="turtle")
+    defined = {str(s) for s in graph.subjects() if str(s).startswith(vocabulary.NAMESPACE)}
+    assert defined == vocabulary.terms()
+    for term in defined:
+        assert graph.value(rdflib.URIRef(term), rdflib.RDFS.label) is not None, term
+        assert graph.value(rdflib.URIRef(term), rdflib.RDFS.comment) is not None, term
+    context = vocabulary.context()["@context"]
+    assert {
+        context["em"] + value["@id"][3:] for key, value in context.items() if isinstance(value, dict)
+    } == defined
+
+
+# -- the mapping carries every field --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", sorted(emprov.FIELDS, key=lambda cls: cls.__name__))
+def test_the_mapping_names_every_field_of_every_class(cls):
+    assert list(emprov.FIELDS[cls]) == [field.name for field in attrs.fields(cls)] or set(
+        emprov.FIELDS[cls]
+    ) == {field.name for field in attrs.fields(cls)}
+
+
+def test_the_mapping_covers_every_class_a_dossier_holds_record_by_record():
+    assert set(emprov.FIELDS) == {
+        em.Actor,
+        em.Source,
+        em.Claim,
+        em.Event,
+        em.Proposition,
+        em.Participant,
+        em.Evidence,
+        em.TextQuote,
+        em.TextSpan,
+    }
+
+
+# -- the time rule ---------------------------------------------------------------------------------------
+
+
+def test_only_an_instant_becomes_an_xsd_datetime():
+    dossier = em.Dossier(
+        [
+            em.Claim(
+                None,
+                em.Event("a", id="event:instant", when=em.When.parse("2022-03-27T10:00:00.5+05:30")),
+                id="claim:1",
+            ),
+            em.Claim(None, em.Event("a", id="event:day", when=em.When.parse("2022-03-27")), id="claim:2"),
+            em.Claim(
+                None, em.Event("a", id="event:minute", when=em.When.parse("2022-03-27T10:00Z")), id="claim:3"
+            ),
+        ]
+    )
+    document = json.loads(emprov.to_prov_text(dossier, "json"))
+    bundles = {key.rpartition("%3A")[2]: value for key, value in document["bundle"].items()}
+    instant = bundles["1"]["activity"]["id:event%3Ainstant"]
+    assert instant["prov:startTime"] == instant["prov:endTime"] == "2022-03-27T10:00:00.500000+05:30"
+    assert instant["em:when"] == "2022-03-27T10:00:00.5+05:30"
+    for key, event in (("2", "id:event%3Aday"), ("3", "id:event%3Aminute")):
+        record = bundles[key]["activity"][event]
+        assert "prov:startTime" not in record
+        assert "T00:00:00" not in json.dumps(record)
+    assert bundles["2"]["activity"]["id:event%3Aday"]["em:when"] == "2022-03-27"
+
+
+@given(testing.whens())
+def test_the_time_rule_gives_an_xsd_datetime_only_for_instants(when):
+    lexical = vocabulary.instant(when)
+    if lexical is None:
+        return
+    assert isinstance(when, em.Moment)
+    parsed = em.When.parse(lexical)
+    assert (parsed.lower, parsed.upper, parsed.precision) == (when.lower, when.upper, when.precision)
+
+
+def test_ordered_fields_keep_their_order():
+    source = em.Source(
+        "report", id="src:a", authors=["actor:z", "actor:a", "actor:m"], derived_from=["src:z", "src:b"]
+    )
+    claim = em.Claim(
+        None,
+        em.Event(
+            "a",
+            id="event:e",
+            participants=[em.Participant("actor:z", "agent"), em.Participant("actor:a", "agent")],
+        ),
+        evidence=[em.Evidence("src:z"), em.Evidence("src:a")],
+        supersedes=["claim:z", "claim:a"],
+        retracts=["claim:y", "claim:b"],
+    )
+    dossier = em.Dossier([source, claim])
+    for fmt in ("json", "trig"):
+        back = emprov.from_prov_text(emprov.to_prov_text(dossier, fmt), fmt)
+        assert back == dossier
+        assert back["src:a"].authors == ("actor:z", "actor:a", "actor:m")
+
+
+def test_an_unattributed_claim_has_no_association():
+    claim = em.Claim(None, em.Proposition("p"), id="claim:anon")
+    document = json.loads(emprov.to_prov_text(em.Dossier([claim]), "json"))
+    assert "wasAssociatedWith" not in document
+    assert "wasGeneratedBy" in document
+
+
+def test_the_claimant_role_is_on_the_association():
+    claim = em.Claim("actor:x", em.Proposition("p"), id="claim:said")
+    document = json.loads(emprov.to_prov_text(em.Dossier([claim]), "json"))
+    (association,) = document["wasAssociatedWith"].values()
+    assert association["prov:role"] == {"$": "em:Claimant", "type": "xsd:QName"}
+    assert "wasAttributedTo" not in document
+
+
+def test_a_dossier_s_extras_and_unrecognized_objects_come_back():
+    dossier = em.json.loads(
+        '{"eventmodel":"1.0","later":{"a":[1]},"actors":[{"type":"robot","id":"r:1","x":2}]}',
+        em.Dossier,
+        strict=False,
+    )
+    assert dossier.unrecognized
+    assert dossier.extras
+    for fmt in ("json", "trig"):
+        back = emprov.from_prov_text(emprov.to_prov_text(dossier, fmt), fmt)
+        assert back == dossier
+        assert back.unrecognized == dossier.unrecognized
+
+
+def test_two_different_nested_claims_with_one_id_are_refused():
+    inner = em.Claim(None, em.Proposition("one"), id="claim:inner")
+    other = em.Claim(None, em.Proposition("two"), id="claim:inner")
+    dossier = em.Dossier([em.Claim(None, inner, id="claim:a"), em.Claim(None, other, id="claim:b")])
+    with pytest.raises(em.InvalidValueError, match="is the id of two different claims"):
+        emprov.to_prov(dossier)
+
+
+def test_a_custom_base_is_used_and_found_again(example):
+    text = emprov.to_prov_text(example, "json", base="https://example.org/things/")
+    assert "https://example.org/things/" in text
+    assert emprov.from_prov_text(text, "json") == example
+    assert emprov.from_prov_text(text, "json", base="https://example.org/things/") == example
+
+
+# -- errors ------------------------------------------------------------------------------------------------
+
+
+def test_turtle_is_refused_with_the_reason_and_the_way_out(example):
+    with pytest.raises(em.InvalidValueError) as caught:
+        emprov.to_prov_text(example, "turtle")
+    assert str(caught.value) == (
+        "PROV.format: cannot hold PROV bundles: it has no named graphs, so every claim's bundle (what the claim says) "
+        "would be dropped, got 'turtle'. Fix: write TriG instead (--to prov-trig), or PROV-JSON (--to prov-json)"
+    )
+
+
+def test_an_unknown_text_form_is_refused(example):
+    with pytest.raises(em.InvalidValueError, match="is not a PROV text form eventmodel writes"):
+        emprov.to_prov_text(example, "provn")
+    with pytest.raises(em.InvalidValueError, match="is not a PROV text form eventmodel reads"):
+        emprov.from_prov_text("{}", "provn")
+
+
+def test_text_that_is_not_prov_json_is_an_eventmodel_error():
+    with pytest.raises(em.InvalidValueError, match="is not PROV-JSON that prov reads"):
+        emprov.from_prov_text('{"eventmodel": "1.0"}', "json")
+
+
+def test_a_claim_without_its_bundle_is_an_error_that_names_it():
+    text = emprov.to_prov_text(em.Dossier([em.Claim(None, em.Proposition("p"), id="claim:c")]), "json")
+    document = json.loads(text)
+    del document["bundle"]
+    with pytest.raises(em.InvalidValueError) as caught:
+        emprov.from_prov_text(json.dumps(document), "json")
+    assert str(caught.value) == (
+        "https://w3id.org/eventmodel/id/claim%3Ac (PROV): has no bundle: what the claim says is missing"
+    )
+
+
+def test_a_bad_id_iri_is_an_error_that_names_the_record():
+    text = emprov.to_prov_text(em.Dossier([em.Actor("A", id="actor:a")]), "json").replace(
+        "actor%3Aa", "actor:a"
+    )
+    with pytest.raises(em.InvalidValueError, match="is not an IRI that the IRI rule writes"):
+        emprov.from_prov_text(text, "json")
+
+
+def test_a_field_of_the_wrong_form_is_an_error():
+    text = emprov.to_prov_text(em.Dossier([em.Actor("A", id="actor:a")]), "json").replace(
+        '"schema:name": "A"', '"schema:name": 5'
+    )
+    with pytest.raises(em.InvalidValueError, match="must be text"):
+        emprov.from_prov_text(text, "json")
+
+
+# -- files and the command line ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["prov-json", "prov-trig"])
+def test_the_registry_writes_and_reads_files(example, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    with out.open("w", encoding="utf-8") as fp:
+        em.interop.export_dossier(example, fmt, fp)
+    assert em.interop.import_dossier(fmt, [out]) == example
+
+
+def test_a_file_s_errors_name_the_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.interop.import_dossier("prov-json", [bad])
+    assert caught.value.path == str(bad)

@@ -313,12 +313,44 @@ formats: Final = FormatRegistry(
             "eventmodel.interop._native:write_jsonl",
             suffixes=(".jsonl", ".ndjson"),
         ),
+        Exporter(
+            "prov-json",
+            "W3C PROV-JSON: a bundle a claim, every field kept",
+            "eventmodel.interop.prov:write_prov_json",
+            extra="prov",
+        ),
+        Exporter(
+            "prov-trig",
+            "W3C PROV-O as TriG: a named graph a claim, every field kept",
+            "eventmodel.interop.prov:write_prov_trig",
+            extra="prov",
+            suffixes=(".trig",),
+        ),
+        Exporter(
+            "prov-turtle",
+            "refused: Turtle has no named graphs and would drop every claim's bundle (use prov-trig)",
+            "eventmodel.interop.prov:refuse_turtle",
+            extra="prov",
+            suffixes=(".ttl",),
+        ),
     ],
     importers=[
         Importer(
             "json",
             "eventmodel's JSON documents and JSON Lines files, merged into one dossier",
             "eventmodel.interop._native:read_files",
+        ),
+        Importer(
+            "prov-json",
+            "W3C PROV-JSON that eventmodel wrote, merged into one dossier",
+            "eventmodel.interop.prov:read_prov_json",
+            extra="prov",
+        ),
+        Importer(
+            "prov-trig",
+            "W3C PROV-O in TriG that eventmodel wrote, merged into one dossier",
+            "eventmodel.interop.prov:read_prov_trig",
+            extra="prov",
         ),
     ],
 )

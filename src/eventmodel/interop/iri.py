@@ -86,7 +86,9 @@ class IriRule:
         belongs to the object with id *ident*: its IRI, ``/`` and *part*.
         """
         if not _PART.fullmatch(part):
-            raise InvalidValueError("must be lower-case words joined by '-'", cls="IriRule", field="part", value=part)
+            raise InvalidValueError(
+                "must be lower-case words joined by '-'", cls="IriRule", field="part", value=part
+            )
         return f"{self.iri(ident)}/{part}"
 
     def parse(self, iri: str) -> tuple[str, str | None]:

@@ -49,7 +49,9 @@ from .iri import DEFAULT_BASE, IriRule
 try:
     import prov.model as pm
 except ImportError as error:  # pragma: no cover - depends on the environment
-    raise MissingExtraError("W3C PROV needs the prov library, which is not installed", extra="prov") from error
+    raise MissingExtraError(
+        "W3C PROV needs the prov library, which is not installed", extra="prov"
+    ) from error
 
 __all__ = [
     "FIELDS",
@@ -210,15 +212,20 @@ def _field_type(cls: type, name: str) -> Any:
 
 
 def _default(field: attrs.Attribute[Any]) -> Any:
-    default = field.default
+    default: Any = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return default.factory()  # type: ignore[attr-defined]
+        return default.factory()
     return default
 
 
-@cache
+_DEFAULTS: Final[dict[type, dict[str, Any]]] = {}
+
+
 def _defaults(cls: type) -> dict[str, Any]:
-    return {field.name: _default(field) for field in attrs.fields(cls)}
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = {field.name: _default(field) for field in attrs.fields(cls)}
+    return found
 
 
 def _json_literal(document: Any) -> pm.Literal:
@@ -240,7 +247,9 @@ class _Writer:
     def node(self, ident: str, part: str) -> pm.QualifiedName:
         return self.ids[self.rule.node(ident, part)[len(self.rule.base) :]]
 
-    def attributes(self, obj: Any, extra: Iterable[tuple[pm.QualifiedName, Any]] = ()) -> list[tuple[Any, Any]]:
+    def attributes(
+        self, obj: Any, extra: Iterable[tuple[pm.QualifiedName, Any]] = ()
+    ) -> list[tuple[Any, Any]]:
         cls = type(obj)
         defaults = _defaults(cls)
         out: list[tuple[Any, Any]] = list(extra)
@@ -308,11 +317,17 @@ class _Writer:
         container.activity(act, start, start, [(_TYPE, _EM["SpeechAct"])])
         container.generation(ident, act)
         if claim.claimant is not None:
-            container.association(act, self.qname(claim.claimant), other_attributes=[(_ROLE, _EM["Claimant"])])
+            container.association(
+                act, self.qname(claim.claimant), other_attributes=[(_ROLE, _EM["Claimant"])]
+            )
         for position, evidence in enumerate(claim.evidence):
-            container.derivation(ident, self.qname(evidence.source), other_attributes=self.evidence(evidence, position))
+            container.derivation(
+                ident, self.qname(evidence.source), other_attributes=self.evidence(evidence, position)
+            )
         for position, old in enumerate(claim.supersedes):
-            container.derivation(ident, self.qname(old), other_attributes=[(_TYPE, _PROV["Revision"]), (_POSITION, position)])
+            container.derivation(
+                ident, self.qname(old), other_attributes=[(_TYPE, _PROV["Revision"]), (_POSITION, position)]
+            )
         for position, old in enumerate(claim.retracts):
             container.invalidation(self.qname(old), act, other_attributes=[(_POSITION, position)])
         self.bundle(claim)
@@ -438,7 +453,13 @@ def to_prov_text(dossier: Dossier, fmt: str = "json", *, base: str = DEFAULT_BAS
             return str(document.serialize(format="rdf", rdf_format="trig"))
     if fmt in REFUSED_RDF_FORMATS:
         _refuse(fmt)
-    raise InvalidValueError("is not a PROV text form eventmodel writes", cls="PROV", field="format", value=fmt, fix="use 'json' or 'trig'")
+    raise InvalidValueError(
+        "is not a PROV text form eventmodel writes",
+        cls="PROV",
+        field="format",
+        value=fmt,
+        fix="use 'json' or 'trig'",
+    )
 
 
 def write_prov_json(dossier: Dossier, fp: IO[str], base: str | None = None) -> None:
@@ -472,7 +493,10 @@ def _one(record: pm.ProvRecord, term: pm.QualifiedName) -> Any:
         return None
     if len(values) > 1:
         raise InvalidValueError(
-            f"has {len(values)} values of {term}, one expected", cls="PROV", field=str(term), path=_where(record)
+            f"has {len(values)} values of {term}, one expected",
+            cls="PROV",
+            field=str(term),
+            path=_where(record),
         )
     return next(iter(values))
 
@@ -492,7 +516,9 @@ def _integer(value: Any, record: pm.ProvRecord) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise InvalidValueError("must be a whole number", cls="PROV", value=value, path=_where(record)) from None
+        raise InvalidValueError(
+            "must be a whole number", cls="PROV", value=value, path=_where(record)
+        ) from None
 
 
 class _Container:
@@ -500,7 +526,7 @@ class _Container:
 
     def __init__(self, bundle: pm.ProvBundle) -> None:
         self.elements: dict[str, pm.ProvElement] = {}
-        self.relations: dict[tuple[type, str], list[pm.ProvRelation]] = {}
+        self.relations: dict[tuple[type, str], list[pm.ProvRecord]] = {}
         for record in bundle.get_records():
             if isinstance(record, pm.ProvElement):
                 self.elements[_uri(record.identifier)] = record
@@ -509,7 +535,7 @@ class _Container:
                 subject = record.args[1] if isinstance(record, pm.ProvInvalidation) else record.args[0]
                 self.relations.setdefault((type(record), _uri(subject)), []).append(record)
 
-    def related(self, kind: type, subject: str) -> list[pm.ProvRelation]:
+    def related(self, kind: type, subject: str) -> list[pm.ProvRecord]:
         return sorted(self.relations.get((kind, subject), ()), key=_position)
 
 
@@ -539,7 +565,9 @@ class _Reader:
             error.path = _where(record)
             raise
 
-    def fields(self, cls: type, record: pm.ProvRecord, specs: dict[str, _Field] | None = None) -> dict[str, Any]:
+    def fields(
+        self, cls: type, record: pm.ProvRecord, specs: dict[str, _Field] | None = None
+    ) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
         for name, spec in (specs or FIELDS[cls]).items():
             if spec.form in ("id", "relation"):
@@ -553,7 +581,9 @@ class _Reader:
     def value(self, cls: type, name: str, form: str, value: Any, record: pm.ProvRecord) -> Any:
         if form == "text":
             if not isinstance(value, str):
-                raise InvalidValueError("must be text", cls=cls.__name__, field=name, value=value, path=_where(record))
+                raise InvalidValueError(
+                    "must be text", cls=cls.__name__, field=name, value=value, path=_where(record)
+                )
             return value
         if form == "int":
             return _integer(value, record)
@@ -580,7 +610,9 @@ class _Reader:
             else:
                 authors.append(agent)
         derived = [self.ident(r.args[1], r) for r in self.top.related(pm.ProvDerivation, uri)]
-        return Source(id=self.ident(record.identifier, record), authors=authors, derived_from=derived, **kwargs)
+        return Source(
+            id=self.ident(record.identifier, record), authors=authors, derived_from=derived, **kwargs
+        )
 
     def claim(self, container: _Container, record: pm.ProvElement) -> Claim:
         uri = _uri(record.identifier)
@@ -610,7 +642,7 @@ class _Reader:
             **kwargs,
         )
 
-    def evidence(self, relation: pm.ProvRelation) -> Evidence:
+    def evidence(self, relation: pm.ProvRecord) -> Evidence:
         kwargs = self.fields(Evidence, relation)
         quote = self.fields(TextQuote, relation)
         span = self.fields(TextSpan, relation)
@@ -625,7 +657,9 @@ class _Reader:
         bundle = self.bundle(uri)
         target = bundle.elements.get(_uri(pointer)) if pointer is not None else None
         if target is None:
-            raise InvalidValueError("names no content in its bundle", cls="Claim", field="content", path=_where(record))
+            raise InvalidValueError(
+                "names no content in its bundle", cls="Claim", field="content", path=_where(record)
+            )
         types = _types(target)
         if _EM["Event"].uri in types:
             return self.event(bundle, target)
@@ -635,7 +669,10 @@ class _Reader:
             ident, part = self.rule.parse(_uri(target.identifier))
             return Proposition(id=None if part is not None else ident, **self.fields(Proposition, target))
         raise InvalidValueError(
-            "must be an em:Event, an em:Proposition or an em:Claim", cls="Claim", field="content", path=_where(target)
+            "must be an em:Event, an em:Proposition or an em:Claim",
+            cls="Claim",
+            field="content",
+            path=_where(target),
         )
 
     def event(self, bundle: _Container, record: pm.ProvElement) -> Event:
@@ -644,7 +681,9 @@ class _Reader:
             Participant(self.ident(r.args[1], r), **self.fields(Participant, r))
             for r in bundle.related(pm.ProvAssociation, uri)
         ]
-        return Event(id=self.ident(record.identifier, record), participants=participants, **self.fields(Event, record))
+        return Event(
+            id=self.ident(record.identifier, record), participants=participants, **self.fields(Event, record)
+        )
 
     def dossier(self) -> Dossier:
         objects: list[Actor | Source | Claim] = []
@@ -672,7 +711,8 @@ class _Reader:
         documents = _one(record, _EM["document"])
         if documents is not None:
             kwargs["unrecognized"] = [
-                Unrecognized(item["list"], item["document"]) for item in _document(documents, Dossier, "unrecognized", record)
+                Unrecognized(item["list"], item["document"])
+                for item in _document(documents, Dossier, "unrecognized", record)
             ]
         return kwargs
 
@@ -745,7 +785,13 @@ def _parse(text: str, fmt: str, path: str | None) -> pm.ProvDocument:
         ) from None
     if fmt in REFUSED_RDF_FORMATS:
         _refuse(fmt)
-    raise InvalidValueError("is not a PROV text form eventmodel reads", cls="PROV", field="format", value=fmt, fix="use 'json' or 'trig'")
+    raise InvalidValueError(
+        "is not a PROV text form eventmodel reads",
+        cls="PROV",
+        field="format",
+        value=fmt,
+        fix="use 'json' or 'trig'",
+    )
 
 
 def _read_files(files: Sequence[str | Path], fmt: str, base: str | None) -> Dossier:

@@ -29,7 +29,17 @@ from typing import Any, Final
 from eventmodel.time._precision import Precision
 from eventmodel.time._when import Moment, When
 
-__all__ = ["CONTEXT_FILE", "NAMESPACE", "PREFIX", "TURTLE_FILE", "VERSION", "context", "instant", "terms", "turtle"]
+__all__ = [
+    "CONTEXT_FILE",
+    "NAMESPACE",
+    "PREFIX",
+    "TURTLE_FILE",
+    "VERSION",
+    "context",
+    "instant",
+    "terms",
+    "turtle",
+]
 
 #: The namespace of eventmodel's own terms.
 NAMESPACE: Final = "https://w3id.org/eventmodel/ns#"
@@ -44,7 +54,13 @@ CONTEXT_FILE: Final = "data/eventmodel.jsonld"
 
 _TERM: Final = re.compile(r"^em:(\w+) a ", re.MULTILINE)
 _INSTANT: Final = frozenset(
-    {Precision.SECOND, Precision.DECISECOND, Precision.CENTISECOND, Precision.MILLISECOND, Precision.MICROSECOND}
+    {
+        Precision.SECOND,
+        Precision.DECISECOND,
+        Precision.CENTISECOND,
+        Precision.MILLISECOND,
+        Precision.MICROSECOND,
+    }
 )
 
 
