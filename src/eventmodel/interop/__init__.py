@@ -320,6 +320,13 @@ formats: Final = FormatRegistry(
             extra="prov",
         ),
         Exporter(
+            "prov-jsonld",
+            "W3C PROV-JSONLD: a bundle a claim, every field kept",
+            "eventmodel.interop.prov:write_prov_jsonld",
+            extra="prov",
+            suffixes=(".jsonld",),
+        ),
+        Exporter(
             "prov-trig",
             "W3C PROV-O as TriG: a named graph a claim, every field kept",
             "eventmodel.interop.prov:write_prov_trig",
@@ -344,6 +351,12 @@ formats: Final = FormatRegistry(
             "prov-json",
             "W3C PROV-JSON that eventmodel wrote, merged into one dossier",
             "eventmodel.interop.prov:read_prov_json",
+            extra="prov",
+        ),
+        Importer(
+            "prov-jsonld",
+            "W3C PROV-JSONLD that eventmodel wrote, merged into one dossier",
+            "eventmodel.interop.prov:read_prov_jsonld",
             extra="prov",
         ),
         Importer(
