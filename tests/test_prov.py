@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import attrs
@@ -354,3 +355,41 @@ def test_a_file_s_errors_name_the_file(tmp_path):
     with pytest.raises(em.InvalidValueError) as caught:
         em.interop.import_dossier("prov-json", [bad])
     assert caught.value.path == str(bad)
+
+
+# -- the docs ---------------------------------------------------------------------------------------
+
+
+def test_the_reference_table_gives_every_field_its_term():
+    page = (ROOT / "docs" / "reference" / "prov.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in page.splitlines():
+        found = re.match(r"\| `(\w+)\.(\w+)` \| (`([\w:]+)`)? \|", line)
+        if found:
+            rows[found.group(1), found.group(2)] = found.group(4)
+    expected = {
+        (cls.__name__, name): None if spec.term is None else str(spec.term)
+        for cls, fields in emprov.FIELDS.items()
+        for name, spec in fields.items()
+    }
+    assert rows == expected
+
+
+def test_the_how_to_s_prov_json_file_is_what_the_exporter_writes():
+    files = ROOT / "docs" / "how-to" / "files"
+    with (files / "reports.json").open("rb") as fp:
+        dossier = em.json.load(fp, em.Dossier)
+    written = (files / "reports.prov.json").read_text(encoding="utf-8")
+    assert written == emprov.to_prov_text(dossier, "json") + "\n"
+
+
+def test_a_missing_prov_library_names_the_extra(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "prov", None)
+    monkeypatch.setitem(sys.modules, "prov.model", None)
+    monkeypatch.delitem(sys.modules, "eventmodel.interop.prov")
+    with pytest.raises(em.MissingExtraError) as caught:
+        em.interop.formats.exporter("prov-json").load()
+    assert caught.value.extra == "prov"
+    assert "pip install" in str(caught.value)
