@@ -49,9 +49,11 @@ from .iri import DEFAULT_BASE, IriRule
 
 try:
     import prov.model as pm
-except ImportError as error:  # pragma: no cover - depends on the environment
+    import rdflib
+    from prov.serializers.provrdf import ProvRDFSerializer
+except ImportError as error:
     raise MissingExtraError(
-        "W3C PROV needs the prov library, which is not installed", extra="prov"
+        f"W3C PROV needs {(error.name or 'prov').partition('.')[0]}, which is not installed", extra="prov"
     ) from error
 
 __all__ = [
@@ -812,9 +814,6 @@ def _parse_trig(text: str) -> pm.ProvDocument:
     looks each graph's records up in the whole dataset, which takes time that
     grows with the square of the number of claims (70 s for 1,000).
     """
-    import rdflib
-    from prov.serializers.provrdf import ProvRDFSerializer
-
     dataset = rdflib.Dataset()
     dataset.parse(data=text, format="trig")
     graphs: dict[Any, rdflib.Graph] = {}
