@@ -35,6 +35,7 @@ from typing import IO, Any, Final
 import attrs
 
 from eventmodel import json as em_json
+from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier, Unrecognized
 from eventmodel.exceptions import EventModelError, InvalidValueError, MissingExtraError
 from eventmodel.model._actor import Actor, ActorKind
@@ -414,7 +415,8 @@ def to_prov(dossier: Dossier, *, base: str = DEFAULT_BASE) -> pm.ProvDocument:
 
     """
     writer = _Writer(IriRule(base))
-    writer.dossier(dossier)
+    with collector_paused():  # many small objects, few cycles: see collector_paused
+        writer.dossier(dossier)
     return writer.document
 
 
@@ -452,22 +454,22 @@ def to_prov_text(dossier: Dossier, fmt: str = "json", *, base: str = DEFAULT_BAS
     .. versionadded:: 0.1.0
 
     """
-    document = to_prov(dossier, base=base)
-    if fmt in ("json", "jsonld"):
-        return str(document.serialize(format=fmt))
-    if fmt == "trig":
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)  # prov's RDF writer uses ConjunctiveGraph
-            return str(document.serialize(format="rdf", rdf_format="trig"))
     if fmt in REFUSED_RDF_FORMATS:
         _refuse(fmt)
-    raise InvalidValueError(
-        "is not a PROV text form eventmodel writes",
-        cls="PROV",
-        field="format",
-        value=fmt,
-        fix="use 'json', 'jsonld' or 'trig'",
-    )
+    if fmt not in _NAMES:
+        raise InvalidValueError(
+            "is not a PROV text form eventmodel writes",
+            cls="PROV",
+            field="format",
+            value=fmt,
+            fix="use 'json', 'jsonld' or 'trig'",
+        )
+    document = to_prov(dossier, base=base)
+    with collector_paused(), warnings.catch_warnings():
+        if fmt == "trig":
+            warnings.simplefilter("ignore", DeprecationWarning)  # prov's RDF writer uses ConjunctiveGraph
+            return str(document.serialize(format="rdf", rdf_format="trig"))
+        return str(document.serialize(format=fmt))
 
 
 def write_prov_json(dossier: Dossier, fp: IO[str], base: str | None = None) -> None:
@@ -496,12 +498,30 @@ def _uri(value: Any) -> str:
     return str(value)
 
 
+#: Each record's attributes by IRI, while from_prov() runs: record.get_attribute()
+#: reconciles the name with the document's namespaces on every call, and
+#: record.attributes builds a new list, which made reading grow with the square
+#: of the claims. Keyed by id(), with the record kept, so that an entry is never
+#: taken for another record's.
+_ATTRIBUTES: dict[int, tuple[pm.ProvRecord, dict[str, list[Any]]]] = {}
+
+
+def _values(record: pm.ProvRecord, term: pm.QualifiedName) -> list[Any]:
+    cached = _ATTRIBUTES.get(id(record))
+    if cached is None or cached[0] is not record:
+        table: dict[str, list[Any]] = {}
+        for name, value in record.attributes:
+            table.setdefault(name.uri, []).append(value)
+        cached = _ATTRIBUTES[id(record)] = (record, table)
+    return cached[1].get(term.uri, [])
+
+
 def _types(record: pm.ProvRecord) -> set[str]:
-    return {_uri(value) for value in record.get_attribute(_TYPE)}
+    return {_uri(value) for value in _values(record, _TYPE)}
 
 
 def _one(record: pm.ProvRecord, term: pm.QualifiedName) -> Any:
-    values = record.get_attribute(term)
+    values = set(_values(record, term))
     if not values:
         return None
     if len(values) > 1:
@@ -761,11 +781,14 @@ def from_prov(document: pm.ProvDocument, *, base: str | None = None) -> Dossier:
 
     """
     try:
-        return _Reader(document, base).dossier()
+        with collector_paused():  # many small objects, few cycles: see collector_paused
+            return _Reader(document, base).dossier()
     except EventModelError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
         raise InvalidValueError(f"does not read as an eventmodel dossier: {error}", cls="PROV") from None
+    finally:
+        _ATTRIBUTES.clear()
 
 
 def from_prov_text(text: str, fmt: str = "json", *, base: str | None = None) -> Dossier:
@@ -785,8 +808,8 @@ def from_prov_text(text: str, fmt: str = "json", *, base: str | None = None) -> 
 
 def _parse(text: str, fmt: str, path: str | None) -> pm.ProvDocument:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)  # prov's RDF reader uses ConjunctiveGraph
+        with collector_paused(), warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's Dataset.parse warns about itself
             if fmt in ("json", "jsonld"):
                 return pm.ProvDocument.deserialize(content=text, format=fmt)
             if fmt == "trig":
