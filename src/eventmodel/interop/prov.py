@@ -11,9 +11,11 @@ invalidation. Every field that PROV has no term for is an ``em:`` attribute
 (:mod:`eventmodel.interop.vocabulary`), and every id an IRI by the IRI rule
 (:mod:`eventmodel.interop.iri`). The reference's mapping table lists it all.
 
-PROV-JSON and PROV-JSONLD are written and read by the ``prov`` library, and
-PROV-O as TriG through its RDF serializer, which uses rdflib: one named graph
-per claim. Plain Turtle
+PROV-JSON and PROV-JSONLD are written and read by the ``prov`` library.
+PROV-O in TriG is prov's PROV-O encoding into an rdflib dataset, one named
+graph per claim, written a triple a line (rdflib's own TriG writer, and prov's
+TriG reader, take time that grows with the square of the claims); it is read
+with rdflib and decoded by prov a named graph at a time. Plain Turtle
 has no named graphs and would drop every bundle, so it is refused.
 
 This module needs the ``prov`` extra: ``pip install "eventmodel[prov]"``.
@@ -24,6 +26,7 @@ This module needs the ``prov`` extra: ``pip install "eventmodel[prov]"``.
 from __future__ import annotations
 
 import json
+import re
 import typing
 import warnings
 from collections.abc import Iterable, Sequence
@@ -468,8 +471,58 @@ def to_prov_text(dossier: Dossier, fmt: str = "json", *, base: str = DEFAULT_BAS
     with collector_paused(), warnings.catch_warnings():
         if fmt == "trig":
             warnings.simplefilter("ignore", DeprecationWarning)  # prov's RDF writer uses ConjunctiveGraph
-            return str(document.serialize(format="rdf", rdf_format="trig"))
+            return _trig(ProvRDFSerializer(document).encode_document(document))
         return str(document.serialize(format=fmt))
+
+
+_PN_LOCAL: Final = re.compile(r"[A-Za-z0-9_%](?:[A-Za-z0-9_%.-]*[A-Za-z0-9_%-])?", re.ASCII)
+
+
+def _trig(dataset: Any) -> str:
+    """
+    *dataset* (prov's PROV-O encoding) as TriG: a block a named graph, a
+    triple a line, sorted. rdflib's own TriG writer takes time that grows with
+    the square of the claims (9 s for 3,000, where this takes under 1).
+    """
+    prefixes = {
+        str(namespace.uri): namespace.prefix for namespace in (_PROV, _EM, _OA, _SCHEMA, _RDF, pm.XSD)
+    }
+    for prefix, uri in dataset.namespaces():
+        if prefix == _ID_PREFIX:
+            prefixes.setdefault(str(uri), prefix)
+    by_length = sorted(prefixes, key=len, reverse=True)
+
+    def term(node: Any) -> str:
+        if isinstance(node, rdflib.URIRef):
+            text = str(node)
+            for uri in by_length:
+                if text.startswith(uri) and _PN_LOCAL.fullmatch(text[len(uri) :]):
+                    return f"{prefixes[uri]}:{text[len(uri) :]}"
+        elif isinstance(node, rdflib.Literal) and node.datatype is not None:
+            return f"{rdflib.Literal(str(node)).n3()}^^{term(node.datatype)}"
+        return str(node.n3())
+
+    lines = [
+        f"@prefix {prefix}: <{uri}> ." for uri, prefix in sorted(prefixes.items(), key=lambda item: item[1])
+    ]
+    graphs = sorted(dataset.contexts(), key=lambda graph: str(graph.identifier))
+    for graph in graphs:
+        if not len(graph):
+            continue
+        name = graph.identifier
+        unnamed = isinstance(name, rdflib.BNode) or name == rdflib.graph.DATASET_DEFAULT_GRAPH_ID
+        lines.append("")
+        lines.append("{" if unnamed else f"{term(name)} {{")
+        triples = sorted(
+            (
+                isinstance(s, rdflib.BNode),
+                f"    {term(s)} {'a' if p == rdflib.RDF.type else term(p)} {term(o)} .",
+            )
+            for s, p, o in graph
+        )  # named subjects first, blank nodes (the qualified relations) after
+        lines.extend(line for _, line in triples)
+        lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def write_prov_json(dossier: Dossier, fp: IO[str], base: str | None = None) -> None:
