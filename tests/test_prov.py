@@ -392,3 +392,84 @@ def test_a_missing_prov_library_names_the_extra(monkeypatch):
     assert str(caught.value) == (
         'W3C PROV needs prov, which is not installed. Fix: install it with: pip install "eventmodel[prov]"'
     )
+
+
+# -- more of what the reader refuses, and what it keeps ----------------------------------------------
+
+
+def _prop_document():
+    text = emprov.to_prov_text(em.Dossier([em.Claim(None, em.Proposition("p"), id="claim:c")]), "json")
+    return json.loads(text)
+
+
+def test_one_reported_claim_in_two_reports_has_one_bundle():
+    inner = em.Claim("actor:a", em.Proposition("one"), id="claim:inner")
+    dossier = em.Dossier([em.Claim(None, inner, id="claim:a"), em.Claim(None, inner, id="claim:b")])
+    assert len(list(emprov.to_prov(dossier).bundles)) == 3
+    assert emprov.from_prov_text(emprov.to_prov_text(dossier, "json"), "json") == dossier
+
+
+def test_a_newer_format_version_comes_back():
+    dossier = em.Dossier([em.Actor("A", id="actor:a")], format_version="1.7")
+    back = emprov.from_prov_text(emprov.to_prov_text(dossier, "json"), "json")
+    assert back.format_version == "1.7"
+
+
+def test_turtle_is_refused_on_reading_too():
+    with pytest.raises(em.InvalidValueError, match="cannot hold PROV bundles"):
+        emprov.from_prov_text("", "turtle")
+
+
+def test_two_values_where_one_is_expected_are_an_error():
+    document = _prop_document()
+    (bundle,) = document["bundle"].values()
+    (proposition,) = bundle["entity"].values()
+    proposition["schema:text"] = ["p", "q"]
+    with pytest.raises(em.InvalidValueError, match="has 2 values of schema:text, one expected"):
+        emprov.from_prov_text(json.dumps(document), "json")
+
+
+def test_a_claim_whose_content_is_not_in_its_bundle_is_an_error():
+    document = _prop_document()
+    (claim,) = document["entity"].values()
+    claim["em:content"] = {"$": "id:elsewhere", "type": "xsd:QName"}
+    with pytest.raises(em.InvalidValueError, match="names no content in its bundle"):
+        emprov.from_prov_text(json.dumps(document), "json")
+
+
+def test_content_of_no_eventmodel_type_is_an_error():
+    document = _prop_document()
+    (bundle,) = document["bundle"].values()
+    (proposition,) = bundle["entity"].values()
+    proposition["prov:type"] = {"$": "prov:Plan", "type": "xsd:QName"}
+    with pytest.raises(em.InvalidValueError, match="must be an em:Event, an em:Proposition or an em:Claim"):
+        emprov.from_prov_text(json.dumps(document), "json")
+
+
+def test_a_broken_rdf_json_literal_is_an_error():
+    text = emprov.to_prov_text(em.Dossier([em.Actor("A", id="actor:a", aliases=["B"])]), "json")
+    document = json.loads(text)
+    (actor,) = document["agent"].values()
+    actor["em:aliases"]["$"] = "[not json"
+    with pytest.raises(em.InvalidValueError, match="must be text or an rdf:JSON literal"):
+        emprov.from_prov_text(json.dumps(document), "json")
+
+
+def test_a_position_that_is_no_number_is_an_error():
+    source = em.Source("report", id="src:a", authors=["actor:z", "actor:a"])
+    document = json.loads(emprov.to_prov_text(em.Dossier([source]), "json"))
+    first = next(iter(document["wasAttributedTo"].values()))
+    first["em:position"] = "first"
+    with pytest.raises(em.InvalidValueError, match="must be a whole number"):
+        emprov.from_prov_text(json.dumps(document), "json")
+
+
+def test_files_are_merged_into_one_dossier(example, tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    actors = em.Dossier(example.actors, extras={"note": "kept"})
+    first.write_text(emprov.to_prov_text(actors, "json"), encoding="utf-8")
+    second.write_text(
+        emprov.to_prov_text(em.Dossier([*example.sources, *example.claims]), "json"), encoding="utf-8"
+    )
+    back = emprov.read_prov_json([first, second])
+    assert back == em.Dossier(example, extras={"note": "kept"})
