@@ -34,7 +34,7 @@ html_theme = "furo"
 html_title = f"eventmodel {release}"
 
 nitpicky = True
-# With no network there is no intersphinx, so names from the standard library, cattrs, Hypothesis, and the
+# With no network there is no intersphinx, so names from the standard library, cattrs, Hypothesis, prov, and the
 # type variables and aliases of signatures have no page to link to.
 nitpick_ignore_regex = [
     (
@@ -43,6 +43,7 @@ nitpick_ignore_regex = [
     ),
     ("py:class", r"Path"),
     ("py:class", r"hypothesis\.strategies\..+"),
+    ("py:class", r"prov\.model\..+"),
     ("py:class", r"(eventmodel\.[\w.]+\.)?(T|K|V|Member|Check)"),
 ]
 

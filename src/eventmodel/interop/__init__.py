@@ -325,6 +325,33 @@ formats: Final = FormatRegistry(
             "eventmodel.interop._native:write_jsonl",
             suffixes=(".jsonl", ".ndjson"),
         ),
+        Exporter(
+            "prov-json",
+            "W3C PROV-JSON: a bundle a claim, every field kept",
+            "eventmodel.interop.prov:write_prov_json",
+            extra="prov",
+        ),
+        Exporter(
+            "prov-jsonld",
+            "W3C PROV-JSONLD: a bundle a claim, every field kept",
+            "eventmodel.interop.prov:write_prov_jsonld",
+            extra="prov",
+            suffixes=(".jsonld",),
+        ),
+        Exporter(
+            "prov-trig",
+            "W3C PROV-O as TriG: a named graph a claim, every field kept",
+            "eventmodel.interop.prov:write_prov_trig",
+            extra="prov",
+            suffixes=(".trig",),
+        ),
+        Exporter(
+            "prov-turtle",
+            "refused: Turtle has no named graphs and would drop every claim's bundle (use prov-trig)",
+            "eventmodel.interop.prov:refuse_turtle",
+            extra="prov",
+            suffixes=(".ttl",),
+        ),
     ],
     importers=[
         Importer(
@@ -346,6 +373,24 @@ formats: Final = FormatRegistry(
             "ACLED CSV exports, with their header line",
             "eventmodel.interop.acled:import_acled",
             options=[Option("skip_bad", "skip bad rows, and report them at the end", switch=True)],
+        ),
+        Importer(
+            "prov-json",
+            "W3C PROV-JSON that eventmodel wrote, merged into one dossier",
+            "eventmodel.interop.prov:read_prov_json",
+            extra="prov",
+        ),
+        Importer(
+            "prov-jsonld",
+            "W3C PROV-JSONLD that eventmodel wrote, merged into one dossier",
+            "eventmodel.interop.prov:read_prov_jsonld",
+            extra="prov",
+        ),
+        Importer(
+            "prov-trig",
+            "W3C PROV-O in TriG that eventmodel wrote, merged into one dossier",
+            "eventmodel.interop.prov:read_prov_trig",
+            extra="prov",
         ),
     ],
 )
