@@ -2,14 +2,19 @@
 The importers under fuzzing: rows of the real GDELT sample and of the ACLED
 fixture (tests/data/), changed a cell at a time, written to a file and read
 with :func:`eventmodel.interop.read_gdelt` and
-:func:`eventmodel.interop.read_acled`. An accepted file's dossier must pass
-the JSON round trip with both backends.
+:func:`eventmodel.interop.read_acled`; and, with the ``prov`` extra,
+PROV-JSON documents that eventmodel wrote, changed where their structure
+allows, read with :func:`eventmodel.interop.prov.from_prov_text`. An accepted
+input's dossier must pass the JSON round trip with both backends (and, for
+PROV, come back equal through PROV-JSON).
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
+import json
 import random
 import tempfile
 from pathlib import Path
@@ -19,8 +24,8 @@ import eventmodel as em
 from eventmodel.interop import read_acled, read_gdelt
 
 from ._corpus import Corpus
-from ._mutate import mutate_text
-from ._targets import Target, register, round_trip
+from ._mutate import mutate_document, mutate_text
+from ._targets import RoundTripError, Target, register, round_trip
 
 _DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 _GDELT_ROWS = (_DATA / "gdelt" / "gdelt2-events-sample50.tsv").read_text(encoding="utf-8").splitlines()
@@ -90,3 +95,33 @@ for _target in (
     Target("import acled", _acled_input, _reader(read_acled, "acled.csv"), _check, weight=2),
 ):
     register(_target)
+
+
+# -- W3C PROV: documents eventmodel wrote, changed where their structure allows ----------------------
+
+
+def _prov_input(corpus: Corpus, rng: random.Random) -> str:
+    from eventmodel.interop.prov import to_prov_text  # noqa: PLC0415 - the prov extra, only when fuzzed
+
+    dossier = em.json.loads(json.dumps(rng.choice(corpus.dossiers)), em.Dossier)
+    document = json.loads(to_prov_text(dossier, "json"))
+    return json.dumps(mutate_document(document, rng), ensure_ascii=rng.random() < 0.5)
+
+
+def _read_prov(text: str) -> em.Dossier:
+    from eventmodel.interop.prov import from_prov_text  # noqa: PLC0415 - the prov extra, only when fuzzed
+
+    return from_prov_text(text, "json")
+
+
+def _check_prov(given: str, result: em.Dossier) -> None:
+    from eventmodel.interop.prov import from_prov_text, to_prov_text  # noqa: PLC0415 - the prov extra
+
+    del given
+    round_trip(result, em.Dossier)
+    if from_prov_text(to_prov_text(result, "json"), "json") != result:
+        raise RoundTripError("the dossier read from PROV-JSON does not come back equal through PROV-JSON")
+
+
+if importlib.util.find_spec("prov") is not None and importlib.util.find_spec("rdflib") is not None:
+    register(Target("import prov-json", _prov_input, _read_prov, _check_prov, weight=1))

@@ -473,3 +473,13 @@ def test_files_are_merged_into_one_dossier(example, tmp_path):
     )
     back = emprov.read_prov_json([first, second])
     assert back == em.Dossier(example, extras={"note": "kept"})
+
+
+def test_a_document_form_of_the_wrong_shape_is_the_library_s_error():
+    # Found by the fuzz harness: a structured value of the wrong shape raised cattrs' own error.
+    event = em.Event("attack", id="event:x", where=em.Place("Krasnohorivka", country="UA"))
+    text = emprov.to_prov_text(em.Dossier([em.Claim("actor:a", event, id="claim:a")]), "json")
+    bad = text.replace('\\"Krasnohorivka\\"', "3")
+    with pytest.raises(em.InvalidTypeError) as caught:
+        emprov.from_prov_text(bad, "json")
+    assert str(caught.value) == "id:event%3Ax (Event.where.name): must be a string, not a number, got 3"

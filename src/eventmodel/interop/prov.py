@@ -36,11 +36,13 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 import attrs
+from cattrs.errors import ClassValidationError
 
 from eventmodel import json as em_json
 from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier, Unrecognized
 from eventmodel.exceptions import EventModelError, InvalidValueError, MissingExtraError
+from eventmodel.io._document import locate
 from eventmodel.model._actor import Actor, ActorKind
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Participant, Proposition
@@ -679,9 +681,20 @@ class _Reader:
         if form == "datetime":
             if isinstance(value, pm.Literal):
                 value = value.value
-            return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+            if isinstance(value, datetime):
+                return value
+            try:
+                return datetime.fromisoformat(str(value))
+            except ValueError:
+                raise InvalidValueError(
+                    "must be an ISO 8601 date-time",
+                    cls=cls.__name__,
+                    field=name,
+                    value=value,
+                    path=_where(record),
+                ) from None
         document = _document(value, cls, name, record)
-        return em_json.converter.structure(document, _field_type(cls, name))
+        return _structure(document, _field_type(cls, name), cls, name, record)
 
     def actor(self, record: pm.ProvElement) -> Actor:
         return Actor(id=self.ident(record.identifier, record), **self.fields(Actor, record))
@@ -802,6 +815,25 @@ class _Reader:
                 for item in _document(documents, Dossier, "unrecognized", record)
             ]
         return kwargs
+
+
+def _structure(document: Any, hint: Any, cls: type, name: str, record: pm.ProvRecord) -> Any:
+    """The value of type *hint* that the document form *document* holds, or the library's error."""
+    try:
+        return em_json.converter.structure(document, hint)
+    except EventModelError as error:
+        found = error
+    except (ClassValidationError, KeyError, TypeError, ValueError, RecursionError) as error:
+        found = locate(error)
+    inner = found.path if found.path not in (None, "$") else ""
+    raise type(found)(
+        found.reason,
+        cls=cls.__name__,
+        field=f"{name}{inner.removeprefix('$')}",
+        value=found.value,
+        fix=found.fix,
+        path=_where(record),
+    ) from None
 
 
 def _document(value: Any, cls: type, name: str, record: pm.ProvRecord) -> Any:
