@@ -360,3 +360,82 @@ def test_only_a_plain_shift_reads_backwards():
     with pytest.raises(em.InvalidTypeError) as caught:
         em.json.loads('{"relative":"a day after","anchor":"publication","inverse":"yes"}', em.When)
     assert str(caught.value) == "$.inverse: must be true or false, not a string, got 'yes'"
+
+
+# -- an interpretation points at what it interprets -------------------------------------------------
+
+
+def test_blinken_s_account_of_biden_s_point_is_told_from_biden_s_own_words():
+    biden = em.Actor("Joe Biden", "person", id="actor:joe-biden")
+    blinken = em.Actor("Antony Blinken", "person", id="actor:antony-blinken")
+    own = em.Claim(biden, em.Proposition("Putin cannot remain in power."), id="claim:biden-own-words")
+    point = em.Claim(
+        biden,
+        em.Proposition("Putin cannot be empowered to wage war."),
+        id="claim:biden-point",
+    )
+    interpretation = em.Claim(
+        blinken, point, speech_act="interprets", regarding=own, relation="interprets", id="claim:blinken"
+    )
+    dossier = em.Dossier(
+        [
+            OUTLET,
+            biden,
+            blinken,
+            ARTICLE,
+            em.Claim(OUTLET, own, speech_act="quotes", evidence=[em.Evidence(ARTICLE)], id="claim:quote"),
+            em.Claim(
+                OUTLET, interpretation, speech_act="reports", evidence=[em.Evidence(ARTICLE)], id="claim:rep"
+            ),
+        ]
+    )
+    assert dossier.check().ok
+    found = {s.claim.id: (s.own_words, s.attributed_by) for s in dossier.perspective(biden)}
+    assert found == {
+        "claim:biden-own-words": (True, None),
+        "claim:biden-point": (False, "actor:antony-blinken"),
+    }
+    assert interpretation.regarding == "claim:biden-own-words"
+    assert em.json.loads(em.json.dumps(interpretation), em.Claim) == interpretation
+
+
+def test_a_paraphrase_attributes_even_with_another_speech_act():
+    paraphrase = em.Claim(
+        "actor:b",
+        em.Claim("actor:a", em.Proposition("x")),
+        speech_act="reports",
+        regarding="claim:a",
+        relation="paraphrases",
+    )
+    (statement,) = [s for s in em.Dossier([paraphrase]).statements() if s.depth == 2]
+    assert statement.attributed_by == "actor:b"
+
+
+def test_regarding_a_claim_not_in_the_dossier_is_a_reference_error():
+    claim = em.Claim(
+        OUTLET,
+        em.Proposition("x"),
+        regarding="claim:nowhere",
+        relation="responds-to",
+        evidence=[em.Evidence(ARTICLE)],
+    )
+    report = em.Dossier([OUTLET, ARTICLE, claim]).check()
+    assert [str(v) for v in report] == [
+        "error EM201 $.claims[0].regarding: refers to 'claim:nowhere', which is not a claim in the dossier. "
+        "Fix: add the claim it is regarding, or correct the id"
+    ]
+
+
+def test_regarding_and_relation_come_together():
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Claim(OUTLET, em.Proposition("x"), regarding="claim:a")
+    assert str(caught.value) == (
+        "Claim.relation: is needed with regarding, and only then, got None. "
+        "Fix: give both the claim it is regarding and how it stands to it, or neither"
+    )
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.Claim(OUTLET, em.Proposition("x"), regarding="claim:a", relation="explains")
+    assert str(caught.value) == (
+        "Claim.relation: must be a ClaimRelation, got 'explains'. "
+        "Fix: use one of 'interprets', 'paraphrases', 'quotes', 'responds-to'"
+    )

@@ -35,6 +35,7 @@ PUBLIC = {
     "Affiliation",
     "Certainty",
     "Claim",
+    "ClaimRelation",
     "Confidence",
     "ConfidenceScale",
     "Dossier",

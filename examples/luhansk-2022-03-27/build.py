@@ -827,7 +827,8 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
 
     # Three deep: the article reports that Blinken, at the news conference, said that
     # Biden's point (in Warsaw) was that "Putin cannot be empowered ...". Blinken interprets
-    # Biden; the outlet reports Blinken.
+    # Biden's words, the claim quoted above; the outlet reports Blinken. Biden's "point" is
+    # Blinken's account of him, not Biden's own assertion: perspective() tells the two apart.
     biden_meant = em.Claim(
         biden,
         em.Proposition(
@@ -845,6 +846,9 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
         speech_act=em.SpeechAct.INTERPRETS,
         made_at=a_day_after,
         setting=press_conference_id,
+        # What Blinken interprets: Biden's own words in Warsaw, quoted above.
+        regarding="claim:biden-putin-cannot-remain",
+        relation=em.ClaimRelation.INTERPRETS,
     )
     claims.append(
         em.Claim(

@@ -44,13 +44,14 @@ from .core._validation import sound_text as _sound_text
 from .exceptions import InvalidTypeError
 from .model import _fields as fields
 from .model._actor import Actor, ActorKind, Affiliation
-from .model._claim import Claim, SpeechAct
+from .model._claim import Claim, ClaimRelation, SpeechAct
 from .model._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
 from .model._event import Event, Participant, Proposition
 from .model._evidence import Evidence, TextQuote, TextSpan
 from .model._factuality import _VALID as _FACTUALITY_CODES
 from .model._factuality import Factuality
 from .model._fields import kind_of as _kind_of
+from .model._ids import AUTO
 from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
 from .model._source import Source, SourceKind
@@ -421,6 +422,16 @@ def propositions() -> st.SearchStrategy[Proposition]:
     )
 
 
+def _regarding(claim: Claim) -> st.SearchStrategy[Claim]:
+    """The claim as drawn, or regarding another claim in one of the relations."""
+    related = st.builds(
+        lambda regarding, relation: attrs.evolve(claim, id=AUTO, regarding=regarding, relation=relation),
+        ids("claim"),
+        st.sampled_from(list(ClaimRelation)),
+    )
+    return st.one_of(st.just(claim), st.just(claim), related)
+
+
 def claims(*, max_depth: int = 3) -> st.SearchStrategy[Claim]:
     """
     Claims about events and propositions, nested up to *max_depth* claims
@@ -441,7 +452,7 @@ def claims(*, max_depth: int = 3) -> st.SearchStrategy[Claim]:
             setting=st.none() | ids("event"),
             supersedes=st.lists(ids("claim"), max_size=1).map(tuple),
             retracts=st.lists(ids("claim"), max_size=1).map(tuple),
-        )
+        ).flatmap(_regarding)
 
     strategy = claim_of(leaves)
     for _ in range(max_depth - 1):
@@ -526,12 +537,19 @@ def strategy_for(cls: type[T]) -> st.SearchStrategy[T]:
 
 
 def _from_kinds(cls: type[Any]) -> st.SearchStrategy[Any]:
-    """The strategy of an attrs class whose fields are described by kinds."""
+    """
+    The strategy of an attrs class whose fields are described by kinds. A
+    subclass of a built-in class starts from an object of that class, drawn
+    by its strategy above (which keeps the rules across its fields), and adds
+    its own fields.
+    """
     hints = typing.get_type_hints(cls)
+    base = next((parent for parent in cls.__mro__[1:] if parent in _BY_CLASS), None)
+    inherited = {field.name for field in attrs.fields(base)} if base is not None else set()
     required: dict[str, st.SearchStrategy[Any]] = {}
     optional: dict[str, st.SearchStrategy[Any]] = {}
     for field in attrs.fields(cls):
-        if not field.init or isinstance(_kind_of(field), fields.Extras):
+        if not field.init or field.name in inherited or isinstance(_kind_of(field), fields.Extras):
             continue
         kind = _kind_of(field)
         if kind is None or isinstance(kind, fields.Id):
@@ -546,10 +564,17 @@ def _from_kinds(cls: type[Any]) -> st.SearchStrategy[Any]:
             continue  # left to its default; an id is derived
         strategy = _for_kind(kind, hints.get(field.name, Any))
         (required if field.default is attrs.NOTHING else optional)[field.alias] = strategy
+    base_strategy: st.SearchStrategy[Any] = strategy_for(base) if base is not None else st.none()
 
     @st.composite
     def build(draw: st.DrawFn) -> Any:
-        arguments = {name: draw(strategy) for name, strategy in required.items()}
+        arguments: dict[str, Any] = {}
+        drawn = draw(base_strategy)
+        if drawn is not None:
+            for field in attrs.fields(type(drawn)):
+                if field.init and field.name != "id":  # the subclass derives its own id
+                    arguments[field.alias] = getattr(drawn, field.name)
+        arguments.update({name: draw(strategy) for name, strategy in required.items()})
         for name, strategy in optional.items():
             if draw(st.booleans()):
                 arguments[name] = draw(strategy)

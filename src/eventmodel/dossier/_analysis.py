@@ -13,7 +13,7 @@ from typing import Final
 
 import attrs
 
-from eventmodel.model._claim import Claim, SpeechAct
+from eventmodel.model._claim import ATTRIBUTING, Claim, SpeechAct
 from eventmodel.model._event import Event, Proposition
 from eventmodel.model._evidence import Evidence
 from eventmodel.model._factuality import Certainty, Factuality, Polarity
@@ -164,6 +164,29 @@ class Statement:
     def depth(self) -> int:
         """How deep the claim is nested: 1 for a top-level claim."""
         return len(self.hops)
+
+    @property
+    def attributed_by(self) -> str | None:
+        """
+        Who puts these words in the claimant's mouth, when someone does: the
+        claimant of the nearest claim above this one that interprets or
+        paraphrases (by its speech act ``interprets``, or by its relation to
+        the claim it is regarding). ``None`` for the claimant's own words, as
+        relayed by reports and quotes. Blinken's account of Biden's point is
+        attributed by Blinken; the outlet's report of Biden's speech is not.
+
+        .. versionadded:: 0.1.0
+        """
+        for hop in reversed(self.hops[:-1]):
+            claim = hop.claim
+            if claim.speech_act is SpeechAct.INTERPRETS or claim.relation in ATTRIBUTING:
+                return claim.claimant if claim.claimant is not None else ""
+        return None
+
+    @property
+    def own_words(self) -> bool:
+        """Whether this is the claimant's own assertion, not another's account of it (see :attr:`attributed_by`)."""
+        return self.attributed_by is None
 
 
 @attrs.frozen

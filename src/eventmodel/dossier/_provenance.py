@@ -355,6 +355,14 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     f"{_claim_path(at, depth)}.evidence[{index}].source",
                     subject=claim.id,
                 )
+        if claim.regarding is not None and claim.regarding not in claim_ids:
+            yield rule.violation(
+                f"{_claim_path(at, depth)}.regarding",
+                f"refers to {claim.regarding!r}, which is not a claim in the dossier",
+                "add the claim it is regarding, or correct the id",
+                claim.id,
+                missing=claim.regarding,
+            )
         for name in ("supersedes", "retracts"):
             for index, target in enumerate(getattr(claim, name)):
                 if target not in claim_ids:

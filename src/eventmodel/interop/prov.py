@@ -166,6 +166,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "setting": _f(_EM["setting"], "ref"),
         "supersedes": _f(None, "relation", "wasRevisionOf, em:position"),
         "retracts": _f(None, "relation", "wasInvalidatedBy the speech act, em:position"),
+        "regarding": _f(_EM["regarding"], "ref"),
+        "relation": _f(_EM["relation"], "text"),
         "extras": _f(_EM["extras"], "json"),
     },
     Event: {

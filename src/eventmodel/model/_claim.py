@@ -22,7 +22,7 @@ from ._evidence import Evidence
 from ._factuality import Factuality
 from ._ids import AUTO, settle_id
 
-__all__ = ["MAX_CLAIM_DEPTH", "Claim", "SpeechAct"]
+__all__ = ["MAX_CLAIM_DEPTH", "Claim", "ClaimRelation", "SpeechAct"]
 
 #: How deeply claims may nest (reported speech within reported speech).
 MAX_CLAIM_DEPTH: Final = 50
@@ -51,6 +51,40 @@ class SpeechAct(v.ModelEnum):
     QUOTES = "quotes"
     SHOWS = "shows"
     ASKS = "asks"
+
+
+class ClaimRelation(v.ModelEnum):
+    """
+    How a claim stands to another claim it is *regarding*: what Blinken says
+    Biden's point was interprets what Biden said.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Says what the other claim meant.
+    INTERPRETS = "interprets"
+    #: Gives the other claim in other words.
+    PARAPHRASES = "paraphrases"
+    #: Gives the other claim's own words.
+    QUOTES = "quotes"
+    #: Answers the other claim: a denial, a rebuttal, a confirmation.
+    RESPONDS_TO = "responds-to"
+
+
+#: The relations whose claim puts words in another's mouth rather than relaying them.
+ATTRIBUTING: Final = frozenset({ClaimRelation.INTERPRETS, ClaimRelation.PARAPHRASES})
+
+
+def _relation(value: ClaimRelation | str | None) -> ClaimRelation | None:
+    if value is None or type(value) is ClaimRelation:
+        return value
+    return v.coerce_enum(ClaimRelation, value)  # type: ignore[no-any-return]
+
+
+def _claim_ref(value: Claim | str | None) -> str | None:
+    if value is None or type(value) is str:  # an id already, the common case
+        return value
+    return v.ref_id(value, Claim)  # type: ignore[no-any-return]
 
 
 def _speech_act(value: SpeechAct | str) -> SpeechAct:
@@ -119,6 +153,11 @@ class Claim:
             conference), or its id.
         supersedes: Earlier claims it replaces, or their ids.
         retracts: Earlier claims it withdraws, or their ids.
+        regarding: Another claim this one interprets, paraphrases, quotes
+            or responds to (the claim or its id), with *relation* saying
+            which: Blinken's account of Biden's point, regarding Biden's own
+            words.
+        relation: How this claim stands to the one it is *regarding*.
 
     Raises:
         InvalidValueError: For content that is not an Event, Proposition or
@@ -157,11 +196,28 @@ class Claim:
     retracts: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_claim_refs, validator=f.Refs("Claim")
     )
+    regarding: str | None = attrs.field(
+        default=None, kw_only=True, converter=_claim_ref, validator=f.Ref("Claim", optional=True)
+    )
+    relation: ClaimRelation | None = attrs.field(
+        default=None, kw_only=True, converter=_relation, validator=f.Member(ClaimRelation, optional=True)
+    )
     extras: FrozenDict[str, Any] = attrs.field(
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
-    __attrs_post_init__ = settle_id  # derives the id when none was given
+    def __attrs_post_init__(self) -> None:
+        if (self.regarding is None) != (self.relation is None):
+            missing = "relation" if self.relation is None else "regarding"
+            v.fail(
+                self,
+                missing,
+                "is needed with "
+                + ("regarding, and only then" if missing == "relation" else "relation, and only then"),
+                getattr(self, missing),
+                "give both the claim it is regarding and how it stands to it, or neither",
+            )
+        settle_id(self)
 
     @property
     def depth(self) -> int:
