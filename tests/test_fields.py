@@ -224,3 +224,16 @@ def test_default_wording_of_kinds():
     assert fields.Instance(em.Event).what == "an Event"
     assert fields.TupleOf(em.Participant).what == "Participants"
     assert fields.MappingOf(em.Quantity).what == "Quantity"
+
+
+def test_a_kind_with_no_strategy_of_its_own_says_so():
+    @attrs.frozen
+    class Labelled:
+        label: str | None = attrs.field(validator=fields.Label())
+
+    with pytest.raises(em.InvalidTypeError) as caught:
+        testing.strategy_for(Labelled)
+    assert str(caught.value) == (
+        "eventmodel.testing.strategy_for(): has no strategy for this field kind, got Label(). "
+        "Fix: build the strategy with hypothesis.strategies.builds(...)"
+    )

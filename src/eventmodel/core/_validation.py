@@ -114,12 +114,6 @@ def optional_text(inst: object, attribute: attrs.Attribute[Any], value: object) 
         check_str(inst, attribute, value, empty_ok=False)
 
 
-def optional_any_text(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """``None`` or any string, empty included."""
-    if value is not None:
-        check_str(inst, attribute, value, empty_ok=True)
-
-
 def check_id(inst: object, attribute: attrs.Attribute[Any] | str, value: object) -> None:
     """An id: a non-empty string without white space or control characters."""
     if value.__class__ is str and len(value) <= MAX_ID_LENGTH and _ID.fullmatch(value):
@@ -305,14 +299,6 @@ def mapping_of(kind: type, what: str, *, empty_values: bool = False) -> Validato
 # -- plain values -------------------------------------------------------------
 
 
-def optional_instance_of(kind: type | tuple[type, ...], what: str) -> Validator:
-    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
-            fail(inst, attribute, f"must be {what} or None", value, wrong_type=True)
-
-    return validate
-
-
 def boolean(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
         fail(inst, attribute, "must be True or False", value, wrong_type=True)
@@ -459,16 +445,6 @@ def member_of(kind: type[Enum]) -> Validator:
                 f"use one of {allowed}",
                 wrong_type=not isinstance(value, str),
             )
-
-    return validate
-
-
-def optional_member_of(kind: type[Enum]) -> Validator:
-    inner = member_of(kind)
-
-    def validate(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            inner(inst, attribute, value)
 
     return validate
 

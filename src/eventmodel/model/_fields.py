@@ -326,16 +326,7 @@ class Member(Kind):
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and self.optional:
             return
-        if not isinstance(value, self.enum):
-            allowed = ", ".join(repr(member.value) for member in self.enum)
-            v.fail(
-                inst,
-                attribute,
-                f"must be {_article(self.enum.__name__)}",
-                value,
-                f"use one of {allowed}",
-                wrong_type=not isinstance(value, str),
-            )
+        _MEMBERS[self.enum](inst, attribute, value)
 
 
 @attrs.frozen
@@ -363,6 +354,7 @@ class WholeNumber(Kind):
 
 
 _WHOLE: Final = _Validators(v.whole_number)
+_MEMBERS: Final = _Validators(v.member_of)
 
 
 @attrs.frozen
