@@ -1,0 +1,313 @@
+"""
+Analyses written once as folds, run unchanged in plain Python, on DuckDB, on
+Dask and on PySpark over the Parquet tables of :mod:`eventmodel.interop.tables`.
+
+A :class:`Fold` says which rows it reads, the key of each row, the value it
+takes from a row, how two values combine, and how the value of a key becomes
+its result. Each engine does the grouping its own way (a dict, SQL's
+``GROUP BY``, Dask's ``foldby``, Spark's ``reduceByKey``); the fold's own
+functions are the same Python everywhere.
+
+:data:`CORROBORATION` counts, for every event, the reports that describe it
+and their independent origins, as :meth:`eventmodel.Dossier.corroboration`
+does. Its finalize step needs the sources' ``derived_from``: a small table,
+given to every engine whole.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final, Generic, TypeVar
+
+import attrs
+
+__all__ = [
+    "CORROBORATION",
+    "Counts",
+    "Fold",
+    "derivations",
+    "run_dask",
+    "run_duckdb",
+    "run_python",
+    "run_spark",
+]
+
+V = TypeVar("V")
+R = TypeVar("R")
+
+#: The sources' derivations: each source id to the ids it derives from.
+Derivations = Mapping[str, tuple[str, ...]]
+
+
+@attrs.frozen
+class Fold(Generic[V, R]):
+    """
+    An analysis as a fold over the rows of one table.
+
+    Attributes:
+        table: The table it reads (a name in ``TABLES``).
+        columns: The columns it reads.
+        where: Which rows it keeps, as ``(column, value)``: ``column = value``.
+        key: The key of a row (a dict of *columns*).
+        value: The value a row contributes.
+        combine: Two values of one key made one; associative and
+            commutative, so that any engine may combine in any order.
+        finalize: The result of a key from its value and the derivations.
+
+    .. versionadded:: 0.1.0
+    """
+
+    table: str
+    columns: tuple[str, ...]
+    where: tuple[str, str]
+    key: Callable[[Mapping[str, Any]], str]
+    value: Callable[[Mapping[str, Any]], V]
+    combine: Callable[[V, V], V]
+    finalize: Callable[[str, V, Derivations], R]
+
+
+@attrs.frozen
+class Counts:
+    """
+    The corroboration of one event in numbers: what
+    :attr:`~eventmodel.dossier.Corroboration.raw_count`,
+    :attr:`~eventmodel.dossier.Corroboration.independent_count` and
+    :attr:`~eventmodel.dossier.Corroboration.circular` say.
+
+    .. versionadded:: 0.1.0
+    """
+
+    event_id: str
+    raw_count: int
+    independent_count: int
+    circular: bool
+
+
+# A report about an event: (position, depth, report id, speaker, sources).
+_Report = tuple[int, int, str, str | None, tuple[str, ...]]
+
+
+def _report(row: Mapping[str, Any]) -> tuple[_Report, ...]:
+    return (
+        (
+            int(row["position"]),
+            int(row["depth"]),
+            str(row["report_id"]),
+            row["claimant"],
+            tuple(row["sources"] if row["sources"] is not None else ()),
+        ),
+    )
+
+
+def _concatenate(first: tuple[_Report, ...], second: tuple[_Report, ...]) -> tuple[_Report, ...]:
+    return first + second
+
+
+def _ancestors(derived: Derivations, source: str) -> set[str]:
+    seen: set[str] = set()
+    stack = [source]
+    while stack:
+        for parent in derived.get(stack.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
+
+
+def _corroboration(event_id: str, found: tuple[_Report, ...], derived: Derivations) -> Counts:
+    # The order of the dossier: reports as written, each once (its first statement).
+    reports: list[_Report] = []
+    seen: set[str] = set()
+    for report in sorted(found, key=lambda item: (item[0], item[1])):
+        if report[2] not in seen:
+            seen.add(report[2])
+            reports.append(report)
+    parent = list(range(len(reports)))
+
+    def find(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(first: int, second: int) -> None:
+        a, b = find(first), find(second)
+        if a != b:
+            parent[b] = a
+
+    speakers = [report[3] for report in reports]
+    by_speaker: dict[str, int] = {}
+    for index, speaker in enumerate(speakers):
+        if speaker is not None:
+            if speaker in by_speaker:
+                join(by_speaker[speaker], index)
+            else:
+                by_speaker[speaker] = index
+    cited: dict[str, list[int]] = defaultdict(list)
+    for index, report in enumerate(reports):
+        for source in report[4]:
+            cited[source].append(index)
+    for index, report in enumerate(reports):
+        echoed = False
+        for source in report[4]:
+            for ancestor in sorted(_ancestors(derived, source)):
+                for other in cited.get(ancestor, ()):
+                    if other == index:
+                        continue
+                    same = speakers[index] is not None and speakers[index] == speakers[other]
+                    if same or (speakers[index] is None and not echoed):
+                        join(other, index)
+                        echoed = echoed or speakers[index] is None
+    common: dict[str, int] = {}
+    for index, report in enumerate(reports):
+        if speakers[index] is not None:
+            continue
+        for source in report[4]:
+            for ancestor in sorted(_ancestors(derived, source)):
+                if ancestor in common and find(common[ancestor]) != find(index):
+                    join(common[ancestor], index)
+                common.setdefault(ancestor, index)
+    sizes: dict[int, int] = defaultdict(int)
+    for index in range(len(reports)):
+        sizes[find(index)] += 1
+    return Counts(
+        event_id=event_id,
+        raw_count=len(reports),
+        independent_count=len(sizes),
+        circular=any(size > 1 for size in sizes.values()),
+    )
+
+
+#: Corroboration of every event, as a fold over the ``claims`` table.
+CORROBORATION: Final[Fold[tuple[_Report, ...], Counts]] = Fold(
+    table="claims",
+    columns=("subject_id", "position", "depth", "report_id", "claimant", "sources"),
+    where=("subject_type", "event"),
+    key=lambda row: str(row["subject_id"]),
+    value=_report,
+    combine=_concatenate,
+    finalize=_corroboration,
+)
+
+
+def derivations(directory: str | os.PathLike[str]) -> dict[str, tuple[str, ...]]:
+    """The ``derived_from`` of every source in the ``sources`` table under *directory* (needs ``pyarrow``)."""
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(Path(directory) / "sources", format="parquet", partitioning="hive").to_table(
+        columns=["id", "derived_from"]
+    )
+    return {
+        ident: tuple(parents)
+        for ident, parents in zip(table["id"].to_pylist(), table["derived_from"].to_pylist(), strict=True)
+        if parents
+    }
+
+
+def run_python(fold: Fold[V, R], rows: Iterable[Mapping[str, Any]], derived: Derivations) -> dict[str, R]:
+    """
+    Run *fold* over *rows* (dicts with the fold's columns and its ``where``
+    column), in plain Python.
+
+    .. versionadded:: 0.1.0
+    """
+    column, wanted = fold.where
+    values: dict[str, V] = {}
+    for row in rows:
+        if row[column] != wanted:
+            continue
+        key = fold.key(row)
+        value = fold.value(row)
+        values[key] = fold.combine(values[key], value) if key in values else value
+    return {key: fold.finalize(key, value, derived) for key, value in values.items()}
+
+
+def _glob(directory: str | os.PathLike[str], table: str) -> str:
+    return str(Path(directory) / table / "*" / "*.parquet")
+
+
+def run_duckdb(
+    fold: Fold[V, R], directory: str | os.PathLike[str], *, connection: Any = None, memory_limit: str | None = None
+) -> dict[str, R]:
+    """
+    Run *fold* on DuckDB over the Parquet files under *directory*, one bucket
+    at a time: SQL selects the rows and groups them by key (the fold's
+    combine), and the fold's finalize makes each key's result.
+
+    .. versionadded:: 0.1.0
+    """
+    import duckdb
+
+    con = connection if connection is not None else duckdb.connect()
+    if memory_limit is not None:
+        con.execute(f"SET memory_limit = '{memory_limit}'")
+    derived = derivations(directory)
+    column, wanted = fold.where
+    source = f"read_parquet('{_glob(directory, fold.table)}', hive_partitioning = true)"
+    buckets = [row[0] for row in con.execute(f"SELECT DISTINCT bucket FROM {source} ORDER BY 1").fetchall()]
+    names = ", ".join(fold.columns)
+    out: dict[str, R] = {}
+    for bucket in buckets:
+        cursor = con.execute(
+            f"SELECT {names} FROM {source} WHERE bucket = ? AND {column} = ?",  # noqa: S608
+            [bucket, wanted],
+        )
+        values: dict[str, V] = {}
+        while batch := cursor.fetchmany(100_000):
+            for record in batch:
+                row = dict(zip(fold.columns, record, strict=True))
+                key = fold.key(row)
+                value = fold.value(row)
+                values[key] = fold.combine(values[key], value) if key in values else value
+        for key, value in values.items():
+            out[key] = fold.finalize(key, value, derived)
+    return out
+
+
+def run_dask(fold: Fold[V, R], directory: str | os.PathLike[str], *, scheduler: str = "threads") -> dict[str, R]:
+    """
+    Run *fold* on Dask: the table read as a Dask DataFrame, its rows as a
+    bag, grouped and combined by ``Bag.foldby`` with the fold's combine.
+
+    .. versionadded:: 0.1.0
+    """
+    import dask.dataframe as dd
+
+    derived = derivations(directory)
+    column, wanted = fold.where
+    frame = dd.read_parquet(
+        str(Path(directory) / fold.table), columns=[*fold.columns, column], filters=[(column, "==", wanted)]
+    )
+    frame = frame[frame[column] == wanted]
+    bag = frame.to_bag(format="dict")
+    pairs = bag.foldby(
+        fold.key,
+        lambda total, row: fold.value(row) if total is None else fold.combine(total, fold.value(row)),
+        None,
+        lambda first, second: second if first is None else first if second is None else fold.combine(first, second),
+        None,
+    ).compute(scheduler=scheduler)
+    return {key: fold.finalize(key, value, derived) for key, value in pairs}
+
+
+def run_spark(fold: Fold[V, R], directory: str | os.PathLike[str], spark: Any) -> dict[str, R]:
+    """
+    Run *fold* on PySpark: the table read by ``spark.read.parquet``, its rows
+    keyed and combined by ``reduceByKey`` with the fold's combine, finalized
+    on the executors with the derivations broadcast.
+
+    .. versionadded:: 0.1.0
+    """
+    derived = spark.sparkContext.broadcast(derivations(directory))
+    column, wanted = fold.where
+    frame = spark.read.parquet(str(Path(directory) / fold.table))
+    frame = frame.where(frame[column] == wanted).select(*fold.columns)
+    key, value, combine, finalize = fold.key, fold.value, fold.combine, fold.finalize
+    pairs = frame.rdd.map(lambda row: (key(row.asDict()), value(row.asDict()))).reduceByKey(combine)
+    results = pairs.map(lambda pair: (pair[0], finalize(pair[0], pair[1], derived.value))).collect()
+    return dict(results)
