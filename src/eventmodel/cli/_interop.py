@@ -62,7 +62,12 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     write = exporter.load()
     options = _options(args, exporter.options)
     dossier = _load_dossier(args.file, **limits(args))
-    _write(args.output, lambda fp: write(dossier, fp, **options), binary=exporter.binary)
+    if exporter.folder:
+        if args.output == "-":
+            raise _UsageError(f"{exporter.name} writes a folder: name it with -o")
+        write(dossier, args.output, **options)
+    else:
+        _write(args.output, lambda fp: write(dossier, fp, **options), binary=exporter.binary)
     if args.output != "-":
         out.write(
             f"{_display(args.file)} -> {args.output}: {_plural(len(dossier), 'object')} as {exporter.name}\n"

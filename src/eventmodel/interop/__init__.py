@@ -162,6 +162,9 @@ class Exporter:
         suffixes: File name endings that name this format (``".trig"``).
         options: The keyword arguments it takes besides the dossier and file.
         binary: Whether it writes bytes rather than text.
+        folder: Whether it writes a folder: it is then called as
+            ``function(dossier, path, **options)`` with the output's path, and
+            writes the folder whole or not at all itself.
 
     .. versionadded:: 0.1.0
 
@@ -174,6 +177,7 @@ class Exporter:
     suffixes: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_strings)
     options: tuple[Option, ...] = attrs.field(default=(), kw_only=True, converter=_option_tuple)
     binary: bool = attrs.field(default=False, kw_only=True)
+    folder: bool = attrs.field(default=False, kw_only=True)
 
     def load(self) -> Callable[..., None]:
         """
@@ -351,6 +355,14 @@ formats: Final = FormatRegistry(
             "eventmodel.interop.prov:refuse_turtle",
             extra="prov",
             suffixes=(".ttl",),
+        ),
+        Exporter(
+            "parquet",
+            "Hive-partitioned Parquet tables (claims, evidence, participants, actors, sources) in a folder",
+            "eventmodel.interop.tables:write_parquet_export",
+            extra="pyarrow",
+            folder=True,
+            options=[Option("buckets", "how many buckets to spread the rows over (16)")],
         ),
     ],
     importers=[

@@ -60,6 +60,7 @@ class Fold(Generic[V, R]):
         finalize: The result of a key from its value and the derivations.
 
     .. versionadded:: 0.1.0
+
     """
 
     table: str
@@ -197,11 +198,9 @@ CORROBORATION: Final[Fold[tuple[_Report, ...], Counts]] = Fold(
 
 def derivations(directory: str | os.PathLike[str]) -> dict[str, tuple[str, ...]]:
     """The ``derived_from`` of every source in the ``sources`` table under *directory* (needs ``pyarrow``)."""
-    import pyarrow.dataset as ds
+    from eventmodel.interop.tables import dataset
 
-    table = ds.dataset(Path(directory) / "sources", format="parquet", partitioning="hive").to_table(
-        columns=["id", "derived_from"]
-    )
+    table = dataset(directory, "sources").to_table(columns=["id", "derived_from"])
     return {
         ident: tuple(parents)
         for ident, parents in zip(table["id"].to_pylist(), table["derived_from"].to_pylist(), strict=True)
@@ -232,7 +231,11 @@ def _glob(directory: str | os.PathLike[str], table: str) -> str:
 
 
 def run_duckdb(
-    fold: Fold[V, R], directory: str | os.PathLike[str], *, connection: Any = None, memory_limit: str | None = None
+    fold: Fold[V, R],
+    directory: str | os.PathLike[str],
+    *,
+    connection: Any = None,
+    memory_limit: str | None = None,
 ) -> dict[str, R]:
     """
     Run *fold* on DuckDB over the Parquet files under *directory*, one bucket
@@ -245,18 +248,21 @@ def run_duckdb(
 
     con = connection if connection is not None else duckdb.connect()
     if memory_limit is not None:
-        con.execute(f"SET memory_limit = '{memory_limit}'")
+        limit = str(memory_limit).replace("'", "''")
+        con.execute(f"SET memory_limit = '{limit}'")
     derived = derivations(directory)
     column, wanted = fold.where
-    source = f"read_parquet('{_glob(directory, fold.table)}', hive_partitioning = true)"
-    buckets = [row[0] for row in con.execute(f"SELECT DISTINCT bucket FROM {source} ORDER BY 1").fetchall()]
+    if not any((Path(directory) / fold.table).glob("*/*.parquet")):
+        return {}
+    pattern = _glob(directory, fold.table).replace("'", "''")
+    source = f"read_parquet('{pattern}', hive_partitioning = true)"
+    query = f"SELECT DISTINCT bucket FROM {source} ORDER BY 1"  # noqa: S608 (the path is quoted)
+    buckets = [row[0] for row in con.execute(query).fetchall()]
     names = ", ".join(fold.columns)
     out: dict[str, R] = {}
     for bucket in buckets:
-        cursor = con.execute(
-            f"SELECT {names} FROM {source} WHERE bucket = ? AND {column} = ?",  # noqa: S608
-            [bucket, wanted],
-        )
+        select = f"SELECT {names} FROM {source} WHERE bucket = ? AND {column} = ?"  # noqa: S608
+        cursor = con.execute(select, [bucket, wanted])
         values: dict[str, V] = {}
         while batch := cursor.fetchmany(100_000):
             for record in batch:
@@ -269,7 +275,9 @@ def run_duckdb(
     return out
 
 
-def run_dask(fold: Fold[V, R], directory: str | os.PathLike[str], *, scheduler: str = "threads") -> dict[str, R]:
+def run_dask(
+    fold: Fold[V, R], directory: str | os.PathLike[str], *, scheduler: str = "threads"
+) -> dict[str, R]:
     """
     Run *fold* on Dask: the table read as a Dask DataFrame, its rows as a
     bag, grouped and combined by ``Bag.foldby`` with the fold's combine.
@@ -289,7 +297,9 @@ def run_dask(fold: Fold[V, R], directory: str | os.PathLike[str], *, scheduler: 
         fold.key,
         lambda total, row: fold.value(row) if total is None else fold.combine(total, fold.value(row)),
         None,
-        lambda first, second: second if first is None else first if second is None else fold.combine(first, second),
+        lambda first, second: (
+            second if first is None else first if second is None else fold.combine(first, second)
+        ),
         None,
     ).compute(scheduler=scheduler)
     return {key: fold.finalize(key, value, derived) for key, value in pairs}

@@ -55,10 +55,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUCKETS",
+    "DUCKDB_BUCKET",
     "IN_DOCUMENT",
+    "SPARK_BUCKET",
     "TABLES",
     "Column",
     "bucket_of",
+    "dask_buckets",
+    "dataset",
     "read_parquet",
     "rows_of",
     "to_arrow",
@@ -96,7 +100,9 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
     "claims": (
         _BUCKET,
         Column("position", "int64", False, "the place of the top-level claim in the written stream, from 0"),
-        Column("report_id", "string", False, "the id of the top-level claim (the report) this row belongs to"),
+        Column(
+            "report_id", "string", False, "the id of the top-level claim (the report) this row belongs to"
+        ),
         Column("depth", "int32", False, "1 for the report itself, 2 for the claim it reports, and so on"),
         Column("claim_id", "string", False, "the claim's id"),
         Column("claimant", "string", True, "the claimant's actor id; null when unattributed"),
@@ -171,11 +177,32 @@ def bucket_of(ident: str, buckets: int = BUCKETS) -> int:
     return int(hashlib.md5(ident.encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16) % buckets
 
 
+#: :func:`bucket_of` in DuckDB's SQL: ``.format(column=..., buckets=...)``.
+DUCKDB_BUCKET: Final = "CAST(CAST('0x' || substr(md5({column}), 1, 8) AS UBIGINT) % {buckets} AS INTEGER)"
+#: :func:`bucket_of` in Spark SQL: ``.format(column=..., buckets=...)``.
+SPARK_BUCKET: Final = (
+    "CAST(pmod(CAST(conv(substr(md5({column}), 1, 8), 16, 10) AS BIGINT), {buckets}) AS INT)"
+)
+
+
+def dask_buckets(ids: Iterable[str], buckets: int = BUCKETS) -> list[int]:
+    """:func:`bucket_of` each of *ids*, computed by Dask over a DataFrame column (the ``dask`` extra)."""
+    import dask.dataframe as dd
+    import pandas as pd
+
+    column = pd.DataFrame({"id": list(ids)})
+    frame = dd.from_pandas(column, npartitions=2)  # type: ignore[no-untyped-call]
+    found = frame["id"].map(lambda ident: bucket_of(ident, buckets), meta=("id", "int64"))
+    return [int(value) for value in found.compute(scheduler="threads")]
+
+
 def _value(item: object) -> str:
     return str(getattr(item, "value", item))
 
 
-def rows_of(objects: Iterable[object], *, buckets: int = BUCKETS, start: int = 0) -> dict[str, list[dict[str, Any]]]:
+def rows_of(
+    objects: Iterable[object], *, buckets: int = BUCKETS, start: int = 0
+) -> dict[str, list[dict[str, Any]]]:
     """
     The rows of each table for *objects* (actors, sources and claims, as a
     :class:`~eventmodel.Dossier` iterates them), as plain dicts, in the
@@ -186,6 +213,7 @@ def rows_of(objects: Iterable[object], *, buckets: int = BUCKETS, start: int = 0
         InvalidTypeError: For an object that is not an actor, a source or a claim.
 
     .. versionadded:: 0.1.0
+
     """
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     position = start
@@ -231,7 +259,13 @@ def _claim_rows(report: Claim, position: int, buckets: int, out: dict[str, list[
     sources = [evidence.source for evidence in report.evidence]
     for depth, claim in enumerate(chain, start=1):
         content = claim.content
-        subject_type = "claim" if isinstance(content, Claim) else "event" if isinstance(content, Event) else "proposition"
+        subject_type = (
+            "claim"
+            if isinstance(content, Claim)
+            else "event"
+            if isinstance(content, Event)
+            else "proposition"
+        )
         confidence = claim.confidence
         out["claims"].append(
             {
@@ -280,7 +314,12 @@ def _claim_rows(report: Claim, position: int, buckets: int, out: dict[str, list[
 def _schema(name: str, *, partitioned: bool = False) -> pa.Schema:
     import pyarrow as pa
 
-    types = {"int32": pa.int32(), "int64": pa.int64(), "string": pa.string(), "list<item: string>": pa.list_(pa.string())}
+    types = {
+        "int32": pa.int32(),
+        "int64": pa.int64(),
+        "string": pa.string(),
+        "list<item: string>": pa.list_(pa.string()),
+    }
     return pa.schema(
         [
             pa.field(column.name, types[column.type], nullable=column.nullable)
@@ -294,7 +333,9 @@ def _arrow(name: str, rows: list[dict[str, Any]], *, partitioned: bool = False) 
     import pyarrow as pa
 
     schema = _schema(name, partitioned=partitioned)
-    return pa.Table.from_pydict({field.name: [row[field.name] for row in rows] for field in schema}, schema=schema)
+    return pa.Table.from_pydict(
+        {field.name: [row[field.name] for row in rows] for field in schema}, schema=schema
+    )
 
 
 def to_arrow(objects: Dossier | Iterable[object], *, buckets: int = BUCKETS) -> dict[str, pa.Table]:
@@ -364,12 +405,15 @@ def write_parquet(
         InvalidValueError: For *buckets* or *batch_size* below 1.
 
     .. versionadded:: 0.1.0
+
     """
     import pyarrow.parquet as pq
 
-    if not isinstance(buckets, int) or isinstance(buckets, bool) or buckets < 1:
-        raise InvalidValueError("must be a whole number, 1 or more", cls="write_parquet", field="buckets", value=buckets)
-    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+    if isinstance(buckets, bool) or not isinstance(buckets, int) or buckets < 1:  # type: ignore[redundant-expr]
+        raise InvalidValueError(
+            "must be a whole number, 1 or more", cls="write_parquet", field="buckets", value=buckets
+        )
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:  # type: ignore[redundant-expr]
         raise InvalidValueError(
             "must be a whole number, 1 or more", cls="write_parquet", field="batch_size", value=batch_size
         )
@@ -431,8 +475,21 @@ def write_parquet_export(dossier: Dossier, path: str, *, buckets: str | None = N
         try:
             count = int(buckets)
         except ValueError:
-            raise InvalidValueError("must be a whole number, 1 or more", field="--buckets", value=buckets) from None
+            raise InvalidValueError(
+                "must be a whole number, 1 or more", field="--buckets", value=buckets
+            ) from None
     write_parquet(dossier, path, buckets=count)
+
+
+def dataset(directory: str | os.PathLike[str], name: str) -> Any:
+    """The table *name* under *directory* as a ``pyarrow.dataset.Dataset`` with the schema of :data:`TABLES`."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    partitioning = ds.partitioning(pa.schema([pa.field("bucket", pa.int32())]), flavor="hive")
+    return ds.dataset(
+        Path(directory) / name, schema=_schema(name), format="parquet", partitioning=partitioning
+    )
 
 
 def read_parquet(directory: str | os.PathLike[str]) -> Dossier:
@@ -446,16 +503,11 @@ def read_parquet(directory: str | os.PathLike[str]) -> Dossier:
     import pyarrow.dataset as ds
 
     root = Path(directory)
-    objects: list[Actor | Source | Claim] = []
-    for name, cls in (("actors", Actor), ("sources", Source)):
-        for document in ds.dataset(root / name, format="parquet", partitioning="hive").to_table(
-            columns=["document"]
-        )["document"].to_pylist():
-            objects.append(loads(document, cls))
-    claims = ds.dataset(root / "claims", format="parquet", partitioning="hive").to_table(
-        columns=["position", "document"], filter=ds.field("depth") == 1
-    )
+    actors = dataset(root, "actors").to_table(columns=["document"])["document"].to_pylist()
+    sources = dataset(root, "sources").to_table(columns=["document"])["document"].to_pylist()
+    objects: list[Actor | Source | Claim] = [loads(document, Actor) for document in actors]
+    objects.extend(loads(document, Source) for document in sources)
+    claims = dataset(root, "claims").to_table(columns=["position", "document"], filter=ds.field("depth") == 1)
     ordered = sorted(zip(claims["position"].to_pylist(), claims["document"].to_pylist(), strict=True))
     objects.extend(loads(document, Claim) for _, document in ordered)
     return Dossier(objects)
-

@@ -1,0 +1,256 @@
+"""Parquet, Arrow and DataFrame tables, and the folds on Python, DuckDB, Dask and Spark."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import string
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import eventmodel as em
+from eventmodel import testing
+from eventmodel.interop import folds, formats, read_gdelt, tables
+
+pa = pytest.importorskip("pyarrow")
+ds = pytest.importorskip("pyarrow.dataset")
+
+DATA = Path(__file__).parent / "data"
+EXPORT = DATA / "gdelt" / "20191024143000.export.CSV"
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+@pytest.fixture(scope="module")
+def gdelt() -> em.Dossier:
+    return read_gdelt([str(EXPORT)])
+
+
+@pytest.fixture(scope="module")
+def gdelt_parquet(gdelt: em.Dossier, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gdelt") / "tables"
+    tables.write_parquet(gdelt, path, batch_size=700)
+    return path
+
+
+def _expected(dossier: em.Dossier) -> dict[str, folds.Counts]:
+    events = {s.claim.content.id for s in dossier.statements() if isinstance(s.claim.content, em.Event)}
+    out = {}
+    for event in events:
+        found = dossier.corroboration(event)
+        out[event] = folds.Counts(event, found.raw_count, found.independent_count, found.circular)
+    return out
+
+
+@st.composite
+def dossiers(draw: st.DrawFn) -> em.Dossier:
+    """Actors, sources and claims with distinct ids; some claims cite the drawn sources."""
+    actors = draw(st.lists(testing.actors(), max_size=3, unique_by=lambda a: a.id))
+    sources = draw(st.lists(testing.sources(), max_size=3, unique_by=lambda s: s.id))
+    claims = draw(st.lists(testing.claims(max_depth=2), max_size=5, unique_by=lambda c: c.id))
+    if sources:
+        claims = [
+            attrs.evolve(claim, evidence=(em.Evidence(draw(st.sampled_from(sources)).id),))
+            if draw(st.booleans())
+            else claim
+            for claim in claims
+        ]
+    return em.Dossier([*actors, *sources, *claims])
+
+
+def _ids(count: int) -> list[str]:
+    rng = random.Random(20)
+    alphabet = string.ascii_letters + string.digits + ":-_/é漢"
+    return [f"event:{''.join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))}" for _ in range(count)]
+
+
+# -- the tables ------------------------------------------------------------------------------------
+
+
+def test_the_gdelt_export_round_trips_through_parquet(gdelt: em.Dossier, gdelt_parquet: Path) -> None:
+    assert tables.read_parquet(gdelt_parquet) == gdelt
+    assert sorted(p.name for p in gdelt_parquet.iterdir()) == sorted(tables.TABLES)
+    assert all(re.fullmatch(r"bucket=\d+", p.name) for p in (gdelt_parquet / "claims").iterdir())
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dossier=dossiers())
+def test_objects_come_back_equal_from_parquet(dossier: em.Dossier, tmp_path: Path) -> None:
+    path = tmp_path / "out"
+    assert tables.write_parquet(dossier, path, batch_size=3, buckets=4) == len(dossier)
+    assert tables.read_parquet(path) == dossier
+    assert tables.read_parquet(path).claims == dossier.claims
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(dossier=dossiers())
+def test_corroboration_as_a_fold_equals_the_dossiers(dossier: em.Dossier) -> None:
+    rows = tables.to_arrow(dossier)
+    derived = {row["id"]: tuple(row["derived_from"]) for row in rows["sources"].to_pylist()}
+    got = folds.run_python(folds.CORROBORATION, rows["claims"].to_pylist(), derived)
+    assert got == _expected(dossier)
+
+
+def test_every_table_is_documented_as_the_code_has_it() -> None:
+    text = (DOCS / "reference" / "tables.md").read_text(encoding="utf-8")
+    documented: dict[str, list[tuple[str, str, str]]] = {}
+    table = None
+    for line in text.splitlines():
+        if heading := re.fullmatch(r"## `(\w+)`", line):
+            table = heading.group(1)
+            documented[table] = []
+        elif table and (cell := re.fullmatch(r"\| `(\w+)` \| `([^`]+)` \| (yes|no) \|.*", line)):
+            documented[table].append(cell.groups())
+    expected = {
+        name: [(c.name, c.type, "yes" if c.nullable else "no") for c in columns]
+        for name, columns in tables.TABLES.items()
+    }
+    assert documented == expected
+
+
+@pytest.mark.parametrize("cls", sorted(tables.IN_DOCUMENT, key=lambda cls: cls.__name__))
+def test_every_field_is_a_column_or_kept_in_the_document(cls: type) -> None:
+    # A field added to the model shows here by name: give it a column or keep it in the document.
+    columns = {
+        em.Claim: {"id", "claimant", "speech_act", "confidence"},
+        em.Evidence: {"source"},
+        em.Participant: {"actor", "role"},
+        em.Actor: {"id", "name", "kind"},
+        em.Source: {"id", "kind", "title", "publisher", "url", "derived_from"},
+    }[cls]
+    assert {field.name for field in attrs.fields(cls)} == columns | tables.IN_DOCUMENT[cls]
+
+
+def test_decimals_are_written_exactly(gdelt: em.Dossier) -> None:
+    claims = tables.to_arrow(gdelt)["claims"]
+    assert claims.schema.field("confidence").type == pa.string()
+    written = {row["claim_id"]: row["confidence"] for row in claims.to_pylist()}
+    for claim in gdelt.claims:
+        if claim.confidence is not None:
+            assert written[claim.id] == str(claim.confidence.value)
+
+
+def test_the_tables_as_arrow_pandas_and_polars(gdelt: em.Dossier) -> None:
+    arrow = tables.to_arrow(gdelt)
+    assert arrow["claims"].num_rows == len(gdelt.statements())
+    assert arrow["actors"].num_rows == len(gdelt.actors)
+    assert arrow["sources"].num_rows == len(gdelt.sources)
+    pytest.importorskip("pandas")
+    frames = tables.to_pandas(gdelt)
+    assert list(frames["claims"].columns) == [column.name for column in tables.TABLES["claims"]]
+    assert len(frames["evidence"]) == arrow["evidence"].num_rows
+    pytest.importorskip("polars")
+    polar = tables.to_polars(gdelt)
+    assert polar["participants"].columns == [column.name for column in tables.TABLES["participants"]]
+    assert polar["participants"].height == arrow["participants"].num_rows
+
+
+def test_a_failed_write_leaves_what_was_there(tmp_path: Path, gdelt: em.Dossier) -> None:
+    path = tmp_path / "out"
+    tables.write_parquet(gdelt.actors, path)
+    before = sorted(str(p.relative_to(path)) for p in path.rglob("*"))
+
+    def broken() -> Iterator[object]:
+        yield from gdelt.claims[:5]
+        yield "not an object"
+
+    with pytest.raises(em.EventModelError, match="needs an Actor, a Source or a Claim"):
+        tables.write_parquet(broken(), path, batch_size=2)
+    assert sorted(str(p.relative_to(path)) for p in path.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.mark.parametrize("option", [{"buckets": 0}, {"batch_size": 0}, {"buckets": True}])
+def test_bad_sizes_are_refused(tmp_path: Path, option: dict[str, Any]) -> None:
+    with pytest.raises(em.InvalidValueError, match="must be a whole number, 1 or more"):
+        tables.write_parquet([], tmp_path / "x", **option)
+
+
+def test_export_command_writes_a_folder(tmp_path: Path, gdelt: em.Dossier) -> None:
+    from eventmodel.cli import main
+
+    source = tmp_path / "in.json"
+    source.write_text(em.json.dumps(gdelt), encoding="utf-8")
+    out = tmp_path / "pq"
+    assert main(["export", str(source), "--to", "parquet", "-o", str(out), "--buckets", "4"]) == 0
+    assert tables.read_parquet(out) == gdelt
+    assert {p.name for p in (out / "claims").iterdir()} <= {f"bucket={n}" for n in range(4)}
+    assert formats.exporter("parquet").extra == "pyarrow"
+
+
+# -- the engines -------------------------------------------------------------------------------------
+
+
+def test_buckets_agree_in_python_and_duckdb() -> None:
+    duckdb = pytest.importorskip("duckdb")
+    ids = _ids(1000)
+    con = duckdb.connect()
+    con.execute("CREATE TABLE ids (id VARCHAR)")
+    con.executemany("INSERT INTO ids VALUES (?)", [(i,) for i in ids])
+    got = dict(
+        con.execute(f"SELECT id, {tables.DUCKDB_BUCKET.format(column='id', buckets=16)} FROM ids").fetchall()
+    )
+    assert got == {i: tables.bucket_of(i) for i in ids}
+    assert len(set(got.values())) == 16
+
+
+def test_duckdb_corroboration_equals_the_dossiers(gdelt: em.Dossier, gdelt_parquet: Path) -> None:
+    pytest.importorskip("duckdb")
+    assert folds.run_duckdb(folds.CORROBORATION, gdelt_parquet, memory_limit="500MB") == _expected(gdelt)
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword")
+def test_dask_corroboration_equals_the_dossiers(gdelt: em.Dossier, gdelt_parquet: Path) -> None:
+    pytest.importorskip("dask.dataframe")
+    assert folds.run_dask(folds.CORROBORATION, gdelt_parquet) == _expected(gdelt)
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword")
+def test_buckets_agree_in_python_and_dask(tmp_path: Path) -> None:
+    pytest.importorskip("dask.dataframe")
+    ids = _ids(1000)
+    assert [tables.bucket_of(i) for i in ids] == tables.dask_buckets(ids, 16)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    pytest.importorskip("pyspark")
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master("local[1]")
+        .appName("eventmodel-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.driver.memory", "1g")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def test_spark_corroboration_equals_the_dossiers(gdelt: em.Dossier, gdelt_parquet: Path, spark: Any) -> None:
+    assert folds.run_spark(folds.CORROBORATION, gdelt_parquet, spark) == _expected(gdelt)
+
+
+def test_buckets_agree_in_python_and_spark(spark: Any) -> None:
+    from pyspark.sql import functions
+
+    ids = _ids(1000)
+    frame = spark.createDataFrame([(i,) for i in ids], ["id"])
+    got = dict(
+        frame.select("id", functions.expr(tables.SPARK_BUCKET.format(column="id", buckets=16))).collect()
+    )
+    assert got == {i: tables.bucket_of(i) for i in ids}
