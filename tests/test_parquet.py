@@ -206,13 +206,11 @@ def test_duckdb_corroboration_equals_the_dossiers(gdelt: em.Dossier, gdelt_parqu
     assert folds.run_duckdb(folds.CORROBORATION, gdelt_parquet, memory_limit="500MB") == _expected(gdelt)
 
 
-@pytest.mark.filterwarnings("ignore:The inplace keyword")
 def test_dask_corroboration_equals_the_dossiers(gdelt: em.Dossier, gdelt_parquet: Path) -> None:
     pytest.importorskip("dask.dataframe")
     assert folds.run_dask(folds.CORROBORATION, gdelt_parquet) == _expected(gdelt)
 
 
-@pytest.mark.filterwarnings("ignore:The inplace keyword")
 def test_buckets_agree_in_python_and_dask(tmp_path: Path) -> None:
     pytest.importorskip("dask.dataframe")
     ids = _ids(1000)
