@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
@@ -43,7 +44,7 @@ import attrs
 
 from eventmodel import json as em_json
 from eventmodel.dossier._dossier import Dossier
-from eventmodel.exceptions import EventModelError, InvalidValueError, MissingExtraError
+from eventmodel.exceptions import NO_VALUE, EventModelError, InvalidValueError, MissingExtraError
 from eventmodel.io._json import document as to_document
 from eventmodel.model._actor import Actor, ActorKind
 from eventmodel.model._claim import Claim, ClaimRelation, SpeechAct
@@ -368,16 +369,13 @@ class _Writer:
         graph += [self.actor(actor, index) for index, actor in enumerate(dossier.actors)]
         graph += [self.source(source, index) for index, source in enumerate(dossier.sources)]
         graph += [self.claim(claim, index) for index, claim in enumerate(dossier.claims)]
-        extra: dict[str, Any] = {}
-        if dossier.format_version != em_json.FORMAT_VERSION:
-            extra["em:formatVersion"] = dossier.format_version
+        extra: dict[str, Any] = {"em:formatVersion": dossier.format_version}
         if dossier.extras:
             extra["em:extras"] = _json_value(em_json.converter.unstructure(dossier.extras))
         if dossier.unrecognized:
             documents = [{"list": item.kind, "document": item.document} for item in dossier.unrecognized]
             extra["em:document"] = _json_value(documents)
-        if extra:
-            graph.append({"@id": self.rule.node("dossier", "document"), "@type": ["em:Dossier"], **extra})
+        graph.append({"@id": self.rule.node("dossier", "document"), "@type": ["em:Dossier"], **extra})
         return {"@context": dict(CONTEXT), "@graph": graph}
 
 
@@ -407,7 +405,7 @@ def write_schemaorg(dossier: Dossier, fp: IO[str], *, base: str = DEFAULT_BASE) 
 # -- reading the roundtrip profile ---------------------------------------------------------------------
 
 
-def _bad(reason: str, where: str, value: object = None, fix: str | None = None) -> InvalidValueError:
+def _bad(reason: str, where: str, value: object = NO_VALUE, fix: str | None = None) -> InvalidValueError:
     return InvalidValueError(reason, value=value, path=where, fix=fix)
 
 
@@ -579,7 +577,9 @@ def _parse_jsonld(text: str, where: str) -> rdflib.Graph:
     graph = rdflib.Graph()
     logging.getLogger("rdflib").setLevel(logging.ERROR)
     try:
-        graph.parse(data=json.dumps(data), format="json-ld")
+        with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph
+            warnings.simplefilter("ignore", DeprecationWarning)
+            graph.parse(data=json.dumps(data), format="json-ld")
     except Exception as error:  # rdflib raises many kinds for bad JSON-LD
         raise InvalidValueError(f"is not JSON-LD that can be read: {error}", path=where) from None
     return graph
@@ -624,9 +624,7 @@ def from_schemaorg(text: str, *, base: str = DEFAULT_BASE, name: str = "<text>")
     graph = _parse_jsonld(text, name)
     rule = IriRule(base)
     try:
-        if any(graph.subjects(rdflib.RDF.type, _iri("em:Claim"))) or any(
-            graph.subjects(rdflib.RDF.type, _iri("em:Actor"))
-        ) or any(graph.subjects(rdflib.RDF.type, _iri("em:Source"))):
+        if any(graph.subjects(rdflib.RDF.type, _iri("em:Dossier"))):
             return _Reader(graph, rule).dossier()
         return _Markup(graph).dossier()
     except EventModelError as error:

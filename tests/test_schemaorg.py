@@ -1,0 +1,323 @@
+"""schema.org JSON-LD: the lossless Claim profile, ClaimReview publication, and real ClaimReview markup."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import attrs
+import pytest
+import rdflib
+from hypothesis import given
+from hypothesis import strategies as st
+
+import eventmodel as em
+from eventmodel import testing
+from eventmodel.interop import formats
+from eventmodel.interop import schemaorg as so
+from eventmodel.interop import vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "luhansk-2022-03-27" / "dossier.json"
+DATA = Path(__file__).resolve().parent / "data" / "claimreview"
+REFERENCE = ROOT / "docs" / "reference" / "schemaorg.md"
+SDO = "https://schema.org/"
+REVIEWER = {"reviewer": "Example Checks", "review_url": "https://checks.example.org/reviews/"}
+
+
+@pytest.fixture(scope="module")
+def example():
+    with EXAMPLE.open("rb") as fp:
+        return em.json.load(fp, em.Dossier)
+
+
+@pytest.fixture(scope="module")
+def defined():
+    graph = rdflib.Graph().parse(DATA / "schemaorg-30.0-all-https.ttl", format="turtle")
+    return {str(s) for s in graph.subjects() if str(s).startswith(SDO)}
+
+
+def dossiers():
+    members = st.one_of(testing.actors(), testing.sources(), testing.claims())
+    return st.lists(members, max_size=5, unique_by=lambda obj: obj.id).map(em.Dossier)
+
+
+def _text(dossier):
+    out = io.StringIO()
+    so.write_schemaorg(dossier, out)
+    return out.getvalue()
+
+
+def _graph(document):
+    return so._parse_jsonld(json.dumps(document), "test")
+
+
+# -- lossless ----------------------------------------------------------------------------------------
+
+
+def test_the_example_comes_back_equal_through_rdflib(example):
+    assert so.from_schemaorg(_text(example)) == example
+
+
+@given(dossiers())
+def test_every_dossier_comes_back_equal_through_rdflib(dossier):
+    assert so.from_schemaorg(_text(dossier)) == dossier
+
+
+def test_reading_goes_through_rdflib_not_our_json(example):
+    # The same graph in another RDF syntax reads the same: the reader looks only at triples.
+    graph = _graph(so.to_schemaorg(example))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = graph.serialize(format="json-ld")
+    assert so.from_schemaorg(text) == example
+
+
+def test_the_format_round_trips_through_the_registry(tmp_path, example):
+    path = tmp_path / "out.jsonld"
+    with path.open("w", encoding="utf-8") as fp:
+        em.interop.export_dossier(example, "schemaorg", fp)
+    assert em.interop.import_dossier("schemaorg", [path]) == example
+    assert formats.exporter("claimreview").extra == "schemaorg"
+
+
+def test_a_dossier_s_extras_version_and_unrecognized_objects_come_back():
+    text = '{"eventmodel": "1.0", "claims": [{"type": "rumour", "id": "x"}], "note": [1, 2]}'
+    dossier = em.json.loads(text, em.Dossier, strict=False)
+    assert so.from_schemaorg(_text(dossier)) == dossier
+
+
+# -- the mapping carries every field -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", sorted(so.FIELDS, key=lambda cls: cls.__name__))
+def test_the_mapping_names_every_field_of_every_class(cls):
+    assert set(so.FIELDS[cls]) == {field.name for field in attrs.fields(cls)}
+
+
+def test_a_field_without_a_mapping_is_refused_not_dropped(monkeypatch, example):
+    fields = dict(so.FIELDS[em.Source])
+    del fields["text"]
+    monkeypatch.setitem(so.FIELDS, em.Source, fields)
+    with pytest.raises(em.EventModelError) as raised:
+        so.to_schemaorg(example)
+    assert str(raised.value).startswith(
+        "$.sources[0].text (Source.text): has no schema.org mapping, and would be lost, got ' date 2022-03-27"
+    )
+
+
+def test_every_em_term_written_is_in_the_vocabulary(example):
+    graph = _graph(so.to_schemaorg(example))
+    used = {str(term) for triple in graph for term in triple if str(term).startswith(vocabulary.NAMESPACE)}
+    assert used
+    assert used <= vocabulary.terms()
+
+
+@pytest.mark.parametrize("profile", ["schemaorg", "claimreview"])
+def test_every_schema_org_term_written_is_defined(profile, example, defined):
+    document = so.to_schemaorg(example) if profile == "schemaorg" else so.to_claimreview(example, **REVIEWER)
+    graph = _graph(document)
+    used = {str(p) for _, p, _ in graph if str(p).startswith(SDO)}
+    used |= {str(o) for _, p, o in graph if p == rdflib.RDF.type and str(o).startswith(SDO)}
+    assert "https://schema.org/Claim" in used
+    assert sorted(used - defined) == []
+
+
+def test_the_vocabulary_check_would_catch_an_undefined_term(defined):
+    assert "https://schema.org/claimReviewed" in defined
+    assert "https://schema.org/speechAct" not in defined
+
+
+# -- one event id, many descriptions -------------------------------------------------------------------
+
+
+def test_no_node_is_the_subject_of_two_descriptions():
+    event = em.Event("attack", id="event:one")
+    first = em.Claim(None, event, id="claim:a")
+    second = em.Claim(None, attrs.evolve(event, description="a shelling"), id="claim:b")
+    third = em.Claim(None, em.Claim(None, attrs.evolve(event, kind="attack.air"), id="claim:c"), id="claim:d")
+    dossier = em.Dossier([first, second, third])
+    graph = _graph(so.to_schemaorg(dossier))
+    identifier = rdflib.URIRef(SDO + "identifier")
+    described = list(graph.subjects(identifier, rdflib.Literal("event:one")))
+    assert len(described) == 3
+    content = rdflib.URIRef(vocabulary.NAMESPACE + "content")
+    for node in described:
+        assert len(list(graph.subjects(content, node))) == 1
+        assert len(list(graph.objects(node, identifier))) == 1
+        assert len(list(graph.objects(node, rdflib.URIRef(vocabulary.NAMESPACE + "kind")))) == 1
+    assert so.from_schemaorg(_text(dossier)) == dossier
+
+
+@given(dossiers())
+def test_every_content_node_is_described_by_one_claim(dossier):
+    graph = _graph(so.to_schemaorg(dossier))
+    content = rdflib.URIRef(vocabulary.NAMESPACE + "content")
+    holders = Counter(graph.objects(None, content))
+    assert all(count == 1 for count in holders.values())
+
+
+# -- the publication profile -----------------------------------------------------------------------
+
+
+def _claim_with(confidence, **more):
+    return em.Claim(em.Actor("Ministry", "government"), em.Proposition("The bridge was hit"), confidence=confidence, **more)
+
+
+def test_a_claim_with_a_confidence_is_a_claim_review():
+    actor = em.Actor("Ministry", "government")
+    source = em.Source("news-article", url="https://news.example/1", title="Bridge hit")
+    claim = em.Claim(
+        actor,
+        em.Proposition("The bridge was hit"),
+        confidence=em.Confidence(80),
+        evidence=[em.Evidence(source)],
+        made_at=em.When.parse("2022-03-27T10:00:00+03:00"),
+        id="claim:bridge",
+    )
+    document = so.to_claimreview(em.Dossier([actor, source, claim]), **REVIEWER)
+    assert document["@context"] == "https://schema.org"
+    (review,) = document["@graph"]
+    assert review == {
+        "@type": "ClaimReview",
+        "url": "https://checks.example.org/reviews/claim%3Abridge",
+        "claimReviewed": "The bridge was hit",
+        "author": {"@type": "Organization", "name": "Example Checks", "url": "https://checks.example.org/reviews/"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 80,
+            "bestRating": 100,
+            "worstRating": 0,
+            "alternateName": em.Confidence(80).to_words(),
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Organization", "name": "Ministry"},
+            "datePublished": "2022-03-27T10:00:00+03:00",
+            "appearance": [{"@type": "CreativeWork", "url": "https://news.example/1", "name": "Bridge hit"}],
+        },
+    }
+
+
+def test_admiralty_6_never_becomes_a_number():
+    claim = _claim_with(em.Confidence.cannot_be_judged())
+    (review,) = so.to_claimreview(em.Dossier([claim]), **REVIEWER)["@graph"]
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "truth cannot be judged"}
+
+
+def test_a_review_without_a_reviewer_is_refused():
+    with pytest.raises(em.EventModelError) as raised:
+        so.to_claimreview(em.Dossier([_claim_with(em.Confidence(40))]))
+    assert str(raised.value).startswith(
+        "Claim.confidence: carries a confidence, so it needs a review, and no reviewer was given"
+    )
+
+
+def test_claims_without_a_confidence_need_no_reviewer(example):
+    plain = em.Dossier(
+        [top for top in example.claims if all(claim.confidence is None for claim in so._claims(top))]
+    )
+    graph = so.to_claimreview(plain)["@graph"]
+    assert graph
+    assert {node["@type"] for node in graph} == {"Claim"}
+
+
+def _reference_table():
+    rows = {}
+    for line in REFERENCE.read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"\| `(\w+)\.(\w+)` \| (.+) \|", line)
+        if match:
+            rows[(match[1], match[2])] = match[3]
+    return rows
+
+
+def test_the_reference_lists_what_claimreview_drops_field_by_field():
+    table = {
+        (cls.__name__, name): what for cls, fields in so.CLAIMREVIEW_DROPS.items() for name, what in fields.items()
+    }
+    for cls, fields in so.CLAIMREVIEW_DROPS.items():
+        assert set(fields) == {field.name for field in attrs.fields(cls)}, cls
+    assert _reference_table() == table
+
+
+# -- real ClaimReview markup ----------------------------------------------------------------------------
+
+
+def test_real_markup_reads_into_the_claim_who_made_it_where_and_the_verdict():
+    dossier = so.read_schemaorg([DATA / "eg-0324-ClaimReview.jsonld"])
+    claim, verdict = dossier.claims
+    assert claim.content == em.Proposition(
+        'More than 3,000 homicides were committed by "illegal aliens" over the past six years.'
+    )
+    assert dossier[claim.claimant].name == "Rich Perry"
+    assert dossier[claim.claimant].kind is em.ActorKind.PERSON
+    (evidence,) = claim.evidence
+    assert dossier[evidence.source].title == "The St. Petersburg Times interview [...]"
+    assert claim.made_at == em.When.parse("2014-07-17")
+    assert verdict.regarding == claim.id
+    assert verdict.relation is em.ClaimRelation.RESPONDS_TO
+    assert verdict.content == em.Proposition("True")
+    assert verdict.extras["schemaorg"]["reviewRating"]["ratingValue"] == "1"
+    reviewer = dossier[verdict.claimant]
+    assert reviewer.identifiers["url"] == "http://www.politifact.com/"
+    (review_evidence,) = verdict.evidence
+    assert dossier[review_evidence.source].url.startswith("http://www.politifact.com/texas/statements/2014/")
+
+
+def test_markup_with_a_review_body_and_a_clip_reads():
+    dossier = so.read_schemaorg([DATA / "eg-0325-ClaimReview.jsonld"])
+    claim, verdict = dossier.claims
+    assert dossier[claim.claimant].name == "Barack Obama"
+    (evidence,) = claim.evidence
+    assert dossier[evidence.source].kind is em.SourceKind.VIDEO
+    assert dossier[evidence.source].url == "https://www.youtube.com/watch?v=B_889oBKkNU"
+    assert verdict.content.text == "This claim is true. The UK also played a role."
+
+
+def test_our_claimreview_markup_reads_back_as_markup(example):
+    text = json.dumps(so.to_claimreview(example, **REVIEWER))
+    dossier = so.from_claimreview(text)
+    reviewed = [claim for claim in dossier.claims if claim.regarding is not None]
+    assert len(reviewed) == sum(
+        1 for top in example.claims for claim in so._claims(top) if claim.confidence is not None
+    )
+
+
+def test_markup_without_claim_reviewed_names_the_bad_value(tmp_path):
+    data = json.loads((DATA / "eg-0324-ClaimReview.jsonld").read_text(encoding="utf-8"))
+    del data["claimReviewed"]
+    path = tmp_path / "bad.jsonld"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(em.EventModelError) as raised:
+        so.read_schemaorg([path])
+    assert str(raised.value) == (
+        f"{path}: ClaimReview 1 schema:claimReviewed: has no schema:claimReviewed, the text of the claim"
+    )
+
+
+def test_markup_without_a_verdict_is_refused():
+    data = json.loads((DATA / "eg-0324-ClaimReview.jsonld").read_text(encoding="utf-8"))
+    del data["reviewRating"]
+    with pytest.raises(em.EventModelError, match="no verdict"):
+        so.from_claimreview(json.dumps(data))
+
+
+def test_a_bad_value_in_the_roundtrip_profile_names_its_node_and_term(example):
+    document = so.to_schemaorg(example)
+    document["@graph"][0]["em:kind"] = "wizard"
+    with pytest.raises(em.EventModelError) as raised:
+        so.from_schemaorg(json.dumps(document), name="x.jsonld")
+    message = str(raised.value)
+    assert message.startswith("x.jsonld: <https://w3id.org/eventmodel/id/actor%3A")
+    assert "kind" in message
+
+
+def test_text_that_is_not_json_ld_is_refused():
+    with pytest.raises(em.EventModelError, match=r"^f\.jsonld: is not JSON"):
+        so.from_schemaorg("{", name="f.jsonld")
+    with pytest.raises(em.EventModelError, match="holds no schema:ClaimReview"):
+        so.from_schemaorg('{"@context": "https://schema.org", "@type": "Thing", "name": "x"}')
