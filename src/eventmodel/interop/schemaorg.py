@@ -415,7 +415,7 @@ class _Reader:
         self.rule = rule
 
     def one(self, node: rdflib.term.Node, term: str, where: str) -> rdflib.term.Node | None:
-        values = list(self.graph.objects(node, _iri(term)))  # type: ignore[arg-type]
+        values = list(self.graph.objects(node, _iri(term)))
         if len(values) > 1:
             raise _bad(f"has {len(values)} values of {term}, where one is allowed", f"{where} {term}")
         return values[0] if values else None
@@ -493,7 +493,9 @@ class _Reader:
         for cls, term in ((Event, "em:Event"), (Claim, "em:Claim"), (Proposition, "em:Proposition")):
             if _iri(term) in types:
                 return self.read(cls, node, f"{where} <{node}>")
-        raise _bad("is a content node with none of the types em:Event, em:Claim, em:Proposition", where, str(node))
+        raise _bad(
+            "is a content node with none of the types em:Event, em:Claim, em:Proposition", where, str(node)
+        )
 
     def top(self, cls: type, term: str) -> list[tuple[str, dict[str, Any]]]:
         found: list[tuple[int, str, dict[str, Any]]] = []
@@ -529,11 +531,12 @@ class _Reader:
             head.update(decoded)
         held = self.one(node, "em:document", where)
         if held is not None:
-            unrecognized = self.decode(_f("em:document", "json"), held, f"{where} em:document")
-            if not isinstance(unrecognized, list) or not all(
-                isinstance(item, dict) and set(item) == {"list", "document"} for item in unrecognized
+            kept: Any = self.decode(_f("em:document", "json"), held, f"{where} em:document")
+            if not isinstance(kept, list) or not all(
+                isinstance(item, dict) and set(item) == {"list", "document"} for item in kept
             ):
                 raise _bad('must be a list of {"list": ..., "document": ...}', f"{where} em:document")
+            unrecognized = kept
         places: list[str] = []
         for name, cls, term in (
             ("actors", Actor, "em:Actor"),
@@ -580,7 +583,7 @@ def _parse_jsonld(text: str, where: str) -> rdflib.Graph:
         with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph
             warnings.simplefilter("ignore", DeprecationWarning)
             graph.parse(data=json.dumps(data), format="json-ld")
-    except Exception as error:  # rdflib raises many kinds for bad JSON-LD
+    except Exception as error:  # noqa: BLE001 - rdflib raises anything on bad JSON-LD
         raise InvalidValueError(f"is not JSON-LD that can be read: {error}", path=where) from None
     return graph
 
@@ -588,7 +591,10 @@ def _parse_jsonld(text: str, where: str) -> rdflib.Graph:
 def _local_context(node: Any) -> Any:
     """*node* with the schema.org context URL made an inline vocabulary: reading needs no network."""
     if isinstance(node, dict):
-        return {key: (_context(value) if key == "@context" else _local_context(value)) for key, value in node.items()}
+        return {
+            key: (_context(value) if key == "@context" else _local_context(value))
+            for key, value in node.items()
+        }
     if isinstance(node, list):
         return [_local_context(item) for item in node]
     return node
@@ -646,7 +652,7 @@ def read_schemaorg(files: Sequence[str | Path], base: str = DEFAULT_BASE) -> Dos
             dossier.add(member)
         dossier.unrecognized += read.unrecognized
         if read.extras:
-            dossier.extras = {**dossier.extras, **read.extras}
+            dossier.extras = read.extras
         dossier.format_version = read.format_version
     return dossier
 
@@ -673,7 +679,7 @@ class _Markup:
         self.result = Dossier()
 
     def values(self, node: rdflib.term.Node, name: str) -> list[rdflib.term.Node]:
-        return sorted(self.graph.objects(node, rdflib.URIRef(_SDO + name)), key=str)  # type: ignore[arg-type]
+        return sorted(self.graph.objects(node, rdflib.URIRef(_SDO + name)), key=str)
 
     def text(self, node: rdflib.term.Node, name: str) -> str | None:
         for value in self.values(node, name):
@@ -682,7 +688,9 @@ class _Markup:
         return None
 
     def types(self, node: rdflib.term.Node) -> set[str]:
-        return {str(t)[len(_SDO) :] for t in self.graph.objects(node, rdflib.RDF.type) if str(t).startswith(_SDO)}
+        return {
+            str(t)[len(_SDO) :] for t in self.graph.objects(node, rdflib.RDF.type) if str(t).startswith(_SDO)
+        }
 
     def rest(self, node: rdflib.term.Node, used: set[str]) -> dict[str, Any]:
         """The properties of *node* not read into fields, kept as text: nothing is dropped."""
@@ -717,7 +725,13 @@ class _Markup:
             if name is None:
                 raise _bad("names no one: it has neither schema:name nor schema:url", where, str(node))
             types = self.types(node)
-            kind = ActorKind.PERSON if "Person" in types else ActorKind.ORGANIZATION if types else ActorKind.UNKNOWN
+            kind = (
+                ActorKind.PERSON
+                if "Person" in types
+                else ActorKind.ORGANIZATION
+                if types
+                else ActorKind.UNKNOWN
+            )
             url = self.text(node, "url")
             actor = Actor(
                 name,
@@ -786,9 +800,11 @@ class _Markup:
             claimant = self.actor(claimants[0], f"{item_where} schema:author") if claimants else None
             made_at = self.when(item, "datePublished", item_where)
             if "Claim" in self.types(item):
-                for name in ("firstAppearance", "appearance"):
-                    for found in self.values(item, name):
-                        appearances.append(self.source(found, f"{item_where} schema:{name}"))
+                appearances += [
+                    self.source(found, f"{item_where} schema:{name}")
+                    for name in ("firstAppearance", "appearance")
+                    for found in self.values(item, name)
+                ]
             else:  # older markup: the item reviewed is the work the claim appeared in
                 appearances.append(self.source(item, item_where, publisher=claimant))
         claim = Claim(
@@ -842,7 +858,11 @@ class _Markup:
         if not reviews:
             raise _bad("holds no schema:ClaimReview and no eventmodel objects", "$")
         for index, node in enumerate(reviews):
-            where = f"ClaimReview {index + 1} <{node}>" if isinstance(node, rdflib.URIRef) else f"ClaimReview {index + 1}"
+            where = (
+                f"ClaimReview {index + 1} <{node}>"
+                if isinstance(node, rdflib.URIRef)
+                else f"ClaimReview {index + 1}"
+            )
             self.review(node, where)
         return self.result
 
@@ -1022,9 +1042,10 @@ def to_claimreview(
             instant = None if claim.made_at is None else vocabulary.instant(claim.made_at)
             if instant is not None:
                 item["datePublished"] = instant
-            appearances = []
-            for ident in dict.fromkeys(evidence.source for evidence in claim.evidence):
-                appearances.append(_appearance(sources.get(ident), ident))
+            appearances = [
+                _appearance(sources.get(ident), ident)
+                for ident in dict.fromkeys(evidence.source for evidence in claim.evidence)
+            ]
             if appearances:
                 item["appearance"] = appearances
             text = _summary(dossier, claim.content)
@@ -1077,5 +1098,3 @@ def write_claimreview(
     """Write :func:`to_claimreview` of *dossier* to *fp* (the ``claimreview`` format)."""
     document = to_claimreview(dossier, reviewer=reviewer, review_url=review_url)
     fp.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
-
-
