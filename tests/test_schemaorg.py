@@ -334,3 +334,206 @@ def test_text_that_is_not_json_ld_is_refused():
         so.from_schemaorg("{", name="f.jsonld")
     with pytest.raises(em.EventModelError, match="holds no schema:ClaimReview"):
         so.from_schemaorg('{"@context": "https://schema.org", "@type": "Thing", "name": "x"}')
+
+
+# -- bad input names the node and the term ------------------------------------------------------------
+
+RDF_JSON = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON"
+
+
+def _small():
+    actor = em.Actor("Ministry", "government", id="actor:m")
+    source = em.Source("news-article", id="src:s", url="https://news.example/1")
+    event = em.Event("attack", id="event:e", participants=[em.Participant(actor, "agent")])
+    quote = em.TextQuote("hit", prefix="was ")
+    claim = em.Claim(
+        actor,
+        event,
+        id="claim:c",
+        evidence=[em.Evidence(source, quote=quote, span=em.TextSpan(4, 7))],
+        supersedes=["claim:old"],
+    )
+    return em.Dossier([actor, source, claim])
+
+
+def _nodes(document):
+    actor, source, claim, dossier = document["@graph"]
+    return {"actor": actor, "source": source, "claim": claim, "dossier": dossier}
+
+
+def _set(name, key, value):
+    def change(nodes):
+        nodes[name][key] = value
+
+    return change
+
+
+def _evidence(key, value):
+    def change(nodes):
+        nodes["claim"]["em:evidence"]["@list"][0][key] = value
+
+    return change
+
+
+def _drop(name, key):
+    def change(nodes):
+        del nodes[name][key]
+
+    return change
+
+
+C = "<https://w3id.org/eventmodel/id/claim%3Ac>"
+A = "<https://w3id.org/eventmodel/id/actor%3Am>"
+D = "<https://w3id.org/eventmodel/id/dossier/document>"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set("actor", "name", ["a", "b"]), f"{A} name: has 2 values of name, where one is allowed"),
+        (_set("claim", "author", "actor:m"), f"{C} author: must be the IRI of an object, got 'actor:m'"),
+        (
+            _set("claim", "author", {"@id": "https://other.example/m"}),
+            f"{C} author (IriRule.iri): is not under the base 'https://w3id.org/eventmodel/id/', "
+            "got 'https://other.example/m'",
+        ),
+        (
+            _set("claim", "em:speechAct", {"@id": "https://other.example/s"}),
+            f"{C} em:speechAct: must be a literal, got 'https://other.example/s'",
+        ),
+        (
+            _set("claim", "em:speechAct", {"@type": "@json", "@value": "states"}),
+            f"{C} em:speechAct: must be a plain literal, not JSON, got '\"states\"'",
+        ),
+        (
+            _set("claim", "em:extras", {"@value": "{", "@type": RDF_JSON}),
+            f"{C} em:extras: is not valid JSON, got '{{'",
+        ),
+        (_set("claim", "em:extras", "x"), f"{C} em:extras: must be an rdf:JSON literal, got 'x'"),
+        (_evidence("oa:start", "x"), f"{C} em:evidence[0] oa:start: must be an integer, got 'x'"),
+        (_set("claim", "em:evidence", "x"), f"{C} em:evidence: must be a list, got 'x'"),
+        (
+            _set("claim", "em:content", {"@id": "https://other.example/e"}),
+            f"{C} em:content: is a content node with none of the types em:Event, em:Claim, "
+            "em:Proposition, got 'https://other.example/e'",
+        ),
+        (_drop("actor", "em:position"), f"{A} em:position: has no em:position"),
+        (_set("actor", "em:position", "x"), f"{A} em:position: must be an integer, got 'x'"),
+        (
+            _set("dossier", "em:extras", {"@type": "@json", "@value": [1]}),
+            f"{D} em:extras: must be a JSON object, got [1]",
+        ),
+        (
+            _set("dossier", "em:document", {"@type": "@json", "@value": {"a": 1}}),
+            f'{D} em:document: must be a list of {{"list": ..., "document": ...}}',
+        ),
+        (_set("actor", "em:kind", "wizard"), None),
+    ],
+)
+def test_a_bad_roundtrip_document_names_the_node_and_term(change, message):
+    document = so.to_schemaorg(_small())
+    change(_nodes(document))
+    with pytest.raises(em.EventModelError) as raised:
+        so.from_schemaorg(json.dumps(document), name="f.jsonld")
+    if message is None:
+        assert str(raised.value).startswith(f"f.jsonld: {A} kind")
+    else:
+        assert str(raised.value) == f"f.jsonld: {message}"
+
+
+def test_the_small_dossier_comes_back_equal():
+    assert so.from_schemaorg(_text(_small())) == _small()
+
+
+def test_json_ld_that_rdflib_cannot_read_is_refused():
+    with pytest.raises(em.EventModelError, match=r"^f\.jsonld: is not JSON-LD that can be read: "):
+        so.from_schemaorg('{"@context": 5, "@id": "x"}', name="f.jsonld")
+
+
+def test_a_context_list_naming_schema_org_is_read_offline():
+    text = json.dumps(
+        {**json.loads((DATA / "eg-0324-ClaimReview.jsonld").read_text()), "@context": ["https://schema.org"]}
+    )
+    assert len(so.from_claimreview(text).claims) == 2
+
+
+def test_files_merge_with_their_extras(tmp_path):
+    dossier = em.json.loads('{"eventmodel": "1.0", "note": "kept"}', em.Dossier, strict=False)
+    path = tmp_path / "a.jsonld"
+    path.write_text(_text(dossier), encoding="utf-8")
+    assert so.read_schemaorg([path]) == dossier
+
+
+def _markup(**changes):
+    data = json.loads((DATA / "eg-0324-ClaimReview.jsonld").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if value is None:
+            del data[key]
+        else:
+            data[key] = value
+    return json.dumps(data)
+
+
+def test_markup_variants_read():
+    text = _markup(
+        author="Some Checker",
+        reviewBody="Wrong.",
+        itemReviewed={"@type": "Claim", "appearance": "https://news.example/2"},
+    )
+    dossier = so.from_claimreview(text)
+    claim, verdict = dossier.claims
+    assert dossier[verdict.claimant].name == "Some Checker"
+    assert verdict.extras["schemaorg"]["reviewBody"] == "Wrong."
+    (evidence,) = claim.evidence
+    assert dossier[evidence.source].url == "https://news.example/2"
+    assert claim.claimant is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"url": None}, "ClaimReview 1 schema:url: has no schema:url, the page of the fact check"),
+        (
+            {"author": {"@type": "Person"}},
+            "ClaimReview 1 schema:author: names no one: it has neither schema:name nor schema:url",
+        ),
+        ({"datePublished": "yesterday"}, None),
+    ],
+)
+def test_bad_markup_names_the_review_and_term(changes, message):
+    with pytest.raises(em.EventModelError) as raised:
+        so.from_claimreview(_markup(**changes), name="m.jsonld")
+    if message is None:
+        assert str(raised.value).startswith("m.jsonld: ClaimReview 1 schema:datePublished")
+    else:
+        assert str(raised.value).startswith(f"m.jsonld: {message}")
+
+
+def test_a_reported_claim_held_twice_is_published_once(tmp_path):
+    inner = em.Claim(None, em.Proposition("The bridge was hit"), id="claim:inner")
+    dossier = em.Dossier([em.Claim(None, inner, id="claim:a"), em.Claim(None, inner, id="claim:b")])
+    graph = so.to_claimreview(dossier)["@graph"]
+    assert [node["text"] for node in graph] == [
+        "it is reported: The bridge was hit",
+        "The bridge was hit",
+        "it is reported: The bridge was hit",
+    ]
+    path = tmp_path / "out.jsonld"
+    with path.open("w", encoding="utf-8") as fp:
+        em.interop.export_dossier(dossier, "claimreview", fp)
+    assert json.loads(path.read_text(encoding="utf-8"))["@graph"] == graph
+
+
+def test_custom_types_are_refused_not_flattened(monkeypatch):
+    monkeypatch.setattr(so, "to_document", lambda obj: {"type": "rumour", "id": "x"})
+    with pytest.raises(em.EventModelError) as raised:
+        so.to_schemaorg(em.Dossier([em.Actor("A")]))
+    assert str(raised.value).startswith(
+        "$.actors[0].type (Actor.type): is a custom type, which the schema.org mapping cannot tell"
+    )
+    monkeypatch.setattr(so, "to_document", lambda obj: {"type": "claim", "content": {"type": "rumour"}})
+    with pytest.raises(em.EventModelError) as raised:
+        so.to_schemaorg(em.Dossier([em.Claim(None, em.Proposition("p"))]))
+    assert str(raised.value).startswith(
+        "$.claims[0].content.type (Claim.content): is a type of content the schema.org mapping does not know"
+    )

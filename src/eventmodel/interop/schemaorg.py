@@ -979,9 +979,12 @@ def _summary(dossier: Dossier, content: Event | Claim | Proposition) -> str:
         return content.text
     if isinstance(content, Event):
         return content.description or content.kind
-    actor = dossier.get(content.claimant) if content.claimant is not None else None
-    who = actor.name if isinstance(actor, Actor) else (content.claimant or "it is reported")
-    return f"{who} {content.speech_act.value}: {_summary(dossier, content.content)}"
+    said = _summary(dossier, content.content)
+    if content.claimant is None:
+        return f"it is reported: {said}"
+    actor = dossier.get(content.claimant)
+    who = actor.name if isinstance(actor, Actor) else content.claimant
+    return f"{who} {content.speech_act.value}: {said}"
 
 
 def _rating(claim: Claim) -> dict[str, Any]:
