@@ -1480,7 +1480,8 @@ class TestAnchor:
         with pytest.raises(InvalidValueError) as excinfo:
             Anchor.parse(text)
         assert str(excinfo.value) == (
-            f"Anchor.parse(): is not an anchor, got {text!r}. Fix: use 'publication', 'made_at' or 'event:<event id>'"
+            f"Anchor.parse(): is not an anchor, got {text!r}. Fix: use 'publication', 'made_at', 'event:<event id>', "
+            "'claim:<claim id>' or 'source:<source id>'"
         )
 
     @pytest.mark.parametrize("value", [5, None, Anchor.PUBLICATION])
@@ -1505,7 +1506,18 @@ class TestAnchor:
             (
                 lambda: Anchor("sometime"),
                 InvalidValueError,
-                "Anchor.kind: must be an AnchorKind, got 'sometime'. Fix: use one of 'publication', 'made_at', 'event'",
+                "Anchor.kind: must be an AnchorKind, got 'sometime'. "
+                "Fix: use one of 'publication', 'made_at', 'event', 'claim', 'source'",
+            ),
+            (
+                lambda: Anchor("claim"),
+                InvalidValueError,
+                "Anchor.claim: is needed with kind 'claim', and only then, got None",
+            ),
+            (
+                lambda: Anchor("publication", source="src:wire"),
+                InvalidValueError,
+                "Anchor.source: is needed with kind 'source', and only then, got 'src:wire'",
             ),
             (
                 lambda: Anchor.parse("event:has space"),

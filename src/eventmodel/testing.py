@@ -56,6 +56,7 @@ from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
 from .model._source import Source, SourceKind
 from .time._anchor import Anchor
+from .time._grammar import WEEK_STARTS
 from .time._relative import Relative
 from .time._when import Interval, Moment, Precision, When
 
@@ -239,6 +240,8 @@ _RELATIVE_WORDS = (
     "on Sunday",
     "last Friday",
     "earlier this week",
+    "last week",
+    "December 13",
     "last month",
     "two days ago",
     "a day before",
@@ -255,13 +258,19 @@ def relatives() -> st.SearchStrategy[Relative]:
     Relative times, resolved (against a day) or not, to every kind of anchor,
     plain shifts read backwards too (``inverse``).
     """
-    anchors = st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]) | ids("event").map(Anchor.to_event)
+    anchors = st.one_of(
+        st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]),
+        ids("event").map(Anchor.to_event),
+        ids("claim").map(Anchor.to_claim),
+        ids("src").map(Anchor.to_source),
+    )
 
     @st.composite
     def build(draw: st.DrawFn) -> Relative:
         words = draw(st.sampled_from(_RELATIVE_WORDS))
         inverse = words in _SHIFT_WORDS and draw(st.booleans())
-        relative = Relative(words, draw(anchors), inverse=inverse)
+        week_start = draw(st.sampled_from(sorted(WEEK_STARTS)))
+        relative = Relative(words, draw(anchors), inverse=inverse, week_start=week_start)
         if draw(st.booleans()):
             day = draw(st.dates(min_value=date(100, 1, 1), max_value=date(9998, 12, 1)))
             relative = relative.resolve(Moment(day))

@@ -193,6 +193,8 @@ def _relative_document(relative: Relative) -> dict[str, Any]:
     document: dict[str, Any] = {"relative": relative.text, "anchor": str(relative.anchor)}
     if relative.inverse:
         document["inverse"] = True
+    if relative.week_start != "monday":
+        document["week_start"] = relative.week_start
     if relative.resolved is not None:
         document["resolved"] = str(relative.resolved)
     return document
@@ -329,7 +331,11 @@ def _when(value: Any, _: Any = None) -> When:
         except EventModelError as error:
             raise _at_member(error, "inverse") from None
         try:
-            return Relative(text, anchor, resolved=result, inverse=inverse)
+            week_start = _string(value.get("week_start", "monday"))
+        except EventModelError as error:
+            raise _at_member(error, "week_start") from None
+        try:
+            return Relative(text, anchor, resolved=result, inverse=inverse, week_start=week_start)
         except EventModelError as error:
             raise _at_member(
                 error, "relative" if error.field == "text" else error.field or "relative"
@@ -337,7 +343,7 @@ def _when(value: Any, _: Any = None) -> When:
     raise _wrong_type("an EDTF string or a relative time object", value)
 
 
-_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved", "inverse"})
+_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved", "inverse", "week_start"})
 
 
 def _at_member(error: EventModelError, member: str) -> EventModelError:
