@@ -8,7 +8,7 @@ violations in a dossier. :meth:`Dossier.check` runs them and returns a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
@@ -224,8 +224,9 @@ def resolve_time(
     """
     The absolute time of *when* as it stands in a claim of *report*: a
     relative time is resolved against its anchor (the publication of the
-    report's evidence source, the claim's ``made_at``, or another event of
-    the dossier, whose own time may be relative in turn). ``None`` when there
+    report's evidence source, the claim's ``made_at``, another event of the
+    dossier, another claim's ``made_at``, or another source's publication;
+    an event's or a claim's own time may be relative in turn). ``None`` when there
     is no time or it cannot be resolved; times anchored on one another in a
     circle cannot.
     """
@@ -234,17 +235,28 @@ def resolve_time(
     if when.resolved is not None:
         return when.resolved
     anchor_time: When | None = None
-    kind = when.anchor.kind.value
-    if kind == "publication":
+    anchor = when.anchor
+    kind = anchor.kind
+    if kind is AnchorKind.PUBLICATION:
         anchor_time = _published(dossier, report)
-    elif kind == "made_at":
+    elif kind is AnchorKind.MADE_AT:
         anchor_time = (
             made_at
             if not isinstance(made_at, Relative)
             else resolve_time(dossier, made_at, report=report, _seen=_seen)
         )
+    elif kind is AnchorKind.SOURCE:
+        source = dossier._sources.get(anchor.source or "")
+        anchor_time = _absolute(source.published) if isinstance(source, Source) else None
+    elif kind is AnchorKind.CLAIM:
+        seen = f"claim {anchor.claim}"  # kept apart from event ids, which may be the same text
+        statement = dossier._indexed().by_id.get(anchor.claim or "")
+        if statement is not None and seen not in _seen:
+            anchor_time = resolve_time(
+                dossier, statement.claim.made_at, report=statement.report, _seen=_seen | {seen}
+            )
     else:
-        event_id = when.anchor.event or ""
+        event_id = anchor.event or ""
         if event_id not in _seen:
             for statement in dossier.claims_about(event_id):
                 content = statement.claim.content
@@ -355,6 +367,7 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     f"{_claim_path(at, depth)}.evidence[{index}].source",
                     subject=claim.id,
                 )
+        yield from _anchor_references(rule, dossier, claim, _claim_path(at, depth), claim_ids)
         if claim.regarding is not None and claim.regarding not in claim_ids:
             yield rule.violation(
                 f"{_claim_path(at, depth)}.regarding",
@@ -375,9 +388,43 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     )
 
 
+def _whens(claim: Claim) -> tuple[tuple[str, When | None], ...]:
+    """The times a claim holds, by the field that holds each."""
+    return (("made_at", claim.made_at), ("content.when", getattr(claim.content, "when", None)))
+
+
+def _anchor_references(
+    rule: Rule, dossier: Dossier, claim: Claim, path: str, claim_ids: Mapping[str, object]
+) -> Iterator[Violation]:
+    """Anchors on another claim or source that the dossier does not hold, and event anchors naming a claim."""
+    for field, when in _whens(claim):
+        if not isinstance(when, Relative):
+            continue
+        anchor = when.anchor
+        where = f"{path}.{field}.anchor"
+        if anchor.claim is not None and anchor.claim not in claim_ids:
+            yield rule.violation(
+                where,
+                f"refers to {anchor.claim!r}, which is not a claim in the dossier",
+                "add the claim whose made_at it is relative to, or correct the id",
+                claim.id,
+                missing=anchor.claim,
+            )
+        elif anchor.source is not None and not _held(dossier, anchor.source, Source):
+            yield from _expect(rule, dossier, anchor.source, Source, where, subject=claim.id)
+        elif anchor.event is not None and anchor.event in claim_ids:
+            yield rule.violation(
+                where,
+                f"refers to {anchor.event!r}, a claim where an event belongs",
+                f"anchor on the time the claim was made with Anchor.to_claim({anchor.event!r})",
+                claim.id,
+            )
+
+
 def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     """References to things a dossier may leave out: participants, settings, anchors."""
     subjects = dossier._indexed().by_subject
+    claim_ids = dossier._indexed().by_id
     actors = dossier._actors
     for claim, at, depth, _report in _claims_deep(dossier):
         if claim.setting is not None and claim.setting not in subjects:
@@ -409,11 +456,12 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                         claim.id,
                         missing=actor,
                     )
-        for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
+        for field, when in _whens(claim):
             if (
                 isinstance(when, Relative)
                 and when.anchor.event is not None
                 and when.anchor.event not in subjects
+                and when.anchor.event not in claim_ids  # EM201 reports a claim named as an event
             ):
                 yield rule.violation(
                     f"{_claim_path(at, depth)}.{field}.anchor",
@@ -547,6 +595,10 @@ def _instant(value: datetime) -> Moment:
 def _anchor_words(anchor: Anchor) -> str:
     if anchor.kind is AnchorKind.EVENT:
         return f"the time of {anchor.event}"
+    if anchor.kind is AnchorKind.CLAIM:
+        return f"the time {anchor.claim} was made (its made_at)"
+    if anchor.kind is AnchorKind.SOURCE:
+        return f"the publication of {anchor.source}"
     if anchor.kind is AnchorKind.MADE_AT:
         return "the time the claim was made (made_at)"
     return "the publication of the claim's source"

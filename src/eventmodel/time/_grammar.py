@@ -208,7 +208,8 @@ def _rule(
 
 
 @_rule(
-    r"(?:(?:earlier|later) )?today|(?:earlier|later) in the day|this (?:morning|afternoon|evening)|tonight"
+    r"(?:(?:earlier|later) )?today|(?:earlier|later) (?:in the|that|the same) day|(?:on )?(?:that|the same) day"
+    r"|this (?:morning|afternoon|evening)|tonight"
 )
 def _today(match: re.Match[str], at: Moment, first: weekday) -> When:
     return _day(_anchor_day(at, match.string))
@@ -220,7 +221,7 @@ def _yesterday(match: re.Match[str], at: Moment, first: weekday) -> When:
     return _day(_anchor_day(at, match.string) + timedelta(days=step))
 
 
-@_rule(r"(?:on )?(?:this )?" + _WEEKDAY)
+@_rule(r"(?:(?:earlier|later) )?(?:on )?(?:this )?" + _WEEKDAY)
 def _on_weekday(match: re.Match[str], at: Moment, first: weekday) -> When:
     day = _anchor_day(at, match.string)
     return _day(day + relativedelta(weekday=_WEEKDAYS[match.group("weekday").lower()](-1)))
@@ -469,11 +470,13 @@ def resolve_relative(
     words (case and spacing do not matter)  resolves to
     ======================================  ====================================
     today, earlier/later today,             the anchor's day
-    earlier/later in the day, this
-    morning/afternoon/evening, tonight
+    earlier/later in the day, earlier/
+    later that day (the same day), (on)
+    that day, this morning/afternoon/
+    evening, tonight
     yesterday, tomorrow                     the day before, after
-    (on) Sunday, (on) this Sunday           the latest Sunday on or before the
-                                            anchor's day
+    (on) Sunday, (on) this Sunday,          the latest Sunday on or before the
+    earlier/later (on) Sunday               anchor's day
     last Sunday, next Sunday                the Sunday before (after) the
                                             anchor's day, never that day
     earlier this week/month/year            from the period's first day to the
