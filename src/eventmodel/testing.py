@@ -374,8 +374,15 @@ def actors() -> st.SearchStrategy[Actor]:
     ) | st.builds(Actor, texts(), st.sampled_from(list(ActorKind)), id=ids("actor"))
 
 
+def _estimated(source: Source) -> st.SearchStrategy[Source]:
+    """*source*, or, when it has a publication time, the same with that time marked as an estimate."""
+    if source.published is None:
+        return st.just(source)
+    return st.just(source) | texts().map(lambda basis: attrs.evolve(source, published_estimate=basis))
+
+
 def sources() -> st.SearchStrategy[Source]:
-    """Sources of every kind, with texts, publishers and derivations."""
+    """Sources of every kind, with texts, publishers, derivations and estimated publications."""
     aware = st.datetimes(min_value=_EARLIEST, max_value=_LATEST).map(
         lambda moment: moment.replace(tzinfo=UTC)
     )
@@ -393,7 +400,7 @@ def sources() -> st.SearchStrategy[Source]:
         reliability=st.none() | st.sampled_from(list(Reliability)),
         derived_from=st.lists(ids("src"), max_size=2).map(tuple),
         text=st.none() | texts(min_size=0, max_size=200),
-    )
+    ).flatmap(_estimated)
 
 
 def participants() -> st.SearchStrategy[Participant]:

@@ -101,9 +101,12 @@ class _Shower:
     def show_source(self, source: Source) -> None:
         parts = [source.kind.value.replace("_", " ")]
         if source.published is not None:
-            parts.append(f"published {source.published}")
+            estimated = "estimated " if source.published_estimate is not None else ""
+            parts.append(f"{estimated}published {source.published}")
         title = f" “{source.title}”" if source.title else ""
         self.say(f"Source {source.id}: {self.source(source.id)}{title} ({', '.join(parts)})", 0)
+        if source.published_estimate is not None:
+            self.say(f"publication estimated: {source.published_estimate}", 2)
         if source.url:
             self.say(source.url, 2)
         for parent in source.derived_from:

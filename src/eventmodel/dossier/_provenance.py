@@ -199,12 +199,33 @@ def _actor_paths(dossier: Dossier) -> Iterator[tuple[Actor, str]]:
 
 
 def _published(dossier: Dossier, claim: Claim) -> When | None:
+    return _publication(dossier, claim)[0]
+
+
+def _publication(dossier: Dossier, claim: Claim) -> tuple[Moment | Interval | None, Source | None]:
+    """The publication time of the first evidence source that has one, and that source."""
     sources = dossier._sources
     for evidence in claim.evidence:
         source = sources.get(evidence.source)
         if isinstance(source, Source) and source.published is not None:
-            return _absolute(source.published)
-    return None
+            return _absolute(source.published), source
+    return None, None
+
+
+def _dated(time: When, source: Source | None) -> str:
+    """A source's publication time, said to be an estimate when it is one."""
+    if source is not None and source.published_estimate is not None:
+        return f"{time}, estimated"
+    return str(time)
+
+
+def _estimate_fix(fix: str, *sources: Source | None) -> str:
+    estimated = [
+        source.id for source in sources if source is not None and source.published_estimate is not None
+    ]
+    if not estimated:
+        return fix
+    return f"{fix}, and what the estimated publication of {', '.join(estimated)} rests on"
 
 
 def _absolute(when: When | None) -> Moment | Interval | None:
@@ -546,7 +567,7 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     for index, report in enumerate(dossier.claims):
         # Going down the chain, the latest a claim may be made: when the source that
         # reports it was published, then when the claim that reports it was made.
-        bound = _published(dossier, report)
+        bound, reporter = _publication(dossier, report)
         bound_words = "the source that reports it was published"
         fix = "check both dates: a claim cannot be reported before it is made"
         depth = 1
@@ -557,11 +578,11 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                 if bound is not None and made_at.is_after(bound):
                     yield rule.violation(
                         f"{_claim_path(index, depth)}.made_at",
-                        f"is {made_at}, after {bound_words} ({bound})",
-                        fix,
+                        f"is {made_at}, after {bound_words} ({_dated(bound, reporter)})",
+                        _estimate_fix(fix, reporter),
                         current.id,
                     )
-                bound, bound_words = made_at, "the claim that reports it"
+                bound, bound_words, reporter = made_at, "the claim that reports it", None
                 fix = "check both dates: reported speech comes before its report"
             current = current.content
             depth += 1
@@ -571,10 +592,12 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             parent = dossier.get(parent_id)
             parent_time = _absolute(parent.published) if isinstance(parent, Source) else None
             if published is not None and parent_time is not None and parent_time.is_after(published):
+                assert isinstance(parent, Source)
                 yield rule.violation(
                     f"{path}.derived_from[{index}]",
-                    f"derives from {parent_id!r}, published later ({parent_time}) than this source ({published})",
-                    "check the derivation and both dates",
+                    f"derives from {parent_id!r}, published later ({_dated(parent_time, parent)}) than this "
+                    f"source ({_dated(published, source)})",
+                    _estimate_fix("check the derivation and both dates", parent, source),
                     source.id,
                 )
         if source.retrieved is not None and published is not None:
@@ -582,8 +605,9 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             if retrieved.is_before(published):
                 yield rule.violation(
                     f"{path}.retrieved",
-                    f"is {source.retrieved.isoformat()}, before the source was published ({published})",
-                    "check both dates",
+                    f"is {source.retrieved.isoformat()}, before the source was published "
+                    f"({_dated(published, source)})",
+                    _estimate_fix("check both dates", source),
                     source.id,
                 )
 

@@ -147,6 +147,7 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "authors": _f(None, "relation", "wasAttributedTo, prov:type em:Author, em:position"),
         "url": _f(_SCHEMA["url"], "text"),
         "published": _f(_EM["published"], "time", "also schema:datePublished when an instant"),
+        "published_estimate": _f(_EM["publishedEstimate"], "text"),
         "retrieved": _f(_EM["retrieved"], "datetime"),
         "language": _f(_SCHEMA["inLanguage"], "text"),
         "reliability": _f(_EM["reliability"], "text"),
