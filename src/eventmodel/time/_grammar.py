@@ -113,8 +113,8 @@ def _period(day: date, period: str, offset: int, first: weekday) -> When:
         start = day + relativedelta(weekday=first(-1), weeks=offset)
         return Interval(_day(start), _day(start + timedelta(days=6)))
     if period == "month":
-        first = day.replace(day=1) + relativedelta(months=offset)
-        return Moment(first, Precision.MONTH)
+        month = day.replace(day=1) + relativedelta(months=offset)
+        return Moment(month, Precision.MONTH)
     return Moment(date(day.year + offset, 1, 1), Precision.YEAR)
 
 
@@ -404,6 +404,11 @@ def _upper_end(when: Moment | Interval) -> tuple[Moment | None, bool]:
     return (when, False) if isinstance(when, Moment) else (when.end, when.end_open)
 
 
+def _known(when: Moment | Interval | None) -> Moment | Interval:
+    assert when is not None
+    return when
+
+
 def _across(rule: _Resolve, match: re.Match[str], at: Interval, first: weekday) -> Moment | Interval:
     """
     What *rule* gives against an anchor known only as an interval: the same
@@ -416,8 +421,9 @@ def _across(rule: _Resolve, match: re.Match[str], at: Interval, first: weekday) 
     late = None if at.end is None else _at_moment(rule, match, at.end, first)
     if early is not None and early == late:
         return early
-    start, start_open = _lower_end(early) if early is not None else (None, _lower_end(late)[1])  # type: ignore[arg-type]
-    end, end_open = _upper_end(late) if late is not None else (None, _upper_end(early)[1])  # type: ignore[arg-type]
+    # The interval has a start or an end, so at least one of the two is known.
+    start, start_open = _lower_end(early) if early is not None else (None, _lower_end(_known(late))[1])
+    end, end_open = _upper_end(late) if late is not None else (None, _upper_end(_known(early))[1])
     if start is None and end is None:
         raise InvalidValueError(
             f"cannot be resolved against {at}: with an end of the anchor missing, the words bound the time nowhere",
