@@ -277,10 +277,14 @@ def _until(match: re.Match[str], at: Moment, first: weekday) -> When:
     return _since_or_until(match, at, since=False)
 
 
-@_rule(r"(?:right )?now|currently|at present|presently|at the moment|as things stand|as of (?:now|today)")
-def _now(match: re.Match[str], at: Moment, first: weekday) -> When:
-    """The present: the anchor's own time, as precise as it is (resolve_relative keeps an interval whole)."""
+def _now(match: re.Match[str], at: Moment | Interval, first: weekday) -> When:
+    """The present: the anchor's own time, as precise as it is; an interval is kept whole."""
     return at
+
+
+_rule(r"(?:right )?now|currently|at present|presently|at the moment|as things stand|as of (?:now|today)")(
+    _now
+)
 
 
 @_rule(r"soon|shortly|before long|in (?:the )?coming (?:days|weeks)")
@@ -553,7 +557,7 @@ def resolve_relative(
             anchor = _anchor_time(at, text)
             try:
                 if resolve is _now:  # the anchor's own time, whole
-                    result: When = anchor
+                    result: When = _now(match, anchor, first)
                 elif isinstance(anchor, Moment):
                     result = _at_moment(resolve, match, anchor, first)
                 else:
