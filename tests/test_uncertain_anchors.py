@@ -152,8 +152,34 @@ def test_an_anchor_on_a_claim_the_dossier_lacks_is_an_error():
         "error EM201 $.claims[0].made_at.anchor: refers to 'claim:ministry-confirms', which is not a claim in "
         "the dossier. Fix: add the claim whose made_at it is relative to, or correct the id",
         "warning EM402 $.claims[0].made_at: 'later Sunday' cannot be resolved against its anchor, the time "
-        "claim:ministry-confirms was made (its made_at). Fix: give the anchor a time at day precision or finer, "
+        "claim:ministry-confirms was made (its made_at). Fix: add the claim 'claim:ministry-confirms', "
         "or resolve the words by hand",
+    ]
+
+
+def test_an_anchor_that_has_no_time_says_what_to_give_it():
+    unconfirmed = em.Claim(
+        MINISTRY, attack(None), evidence=[em.Evidence(REPRINT)], id="claim:ministry-confirms"
+    )
+    undated = em.Source(em.SourceKind.NEWS_ARTICLE, id="src:undated-wire")
+    copied = em.Claim(
+        None,
+        attack(em.Relative("last week", em.Anchor.to_source(undated)), "event:copied"),
+        evidence=[em.Evidence(REPRINT)],
+        id="claim:copied",
+    )
+    gone = em.Claim(
+        None,
+        attack(em.Relative("last week", em.Anchor.to_source("src:gone")), "event:gone"),
+        evidence=[em.Evidence(REPRINT)],
+        id="claim:gone",
+    )
+    dossier = em.Dossier([*COVERAGE, undated, unconfirmed, DISMISSAL, copied, gone])
+    assert [v.fix for v in dossier.check() if v.rule == "EM402"] == [
+        "give claim:ministry-confirms the time it was made (made_at), or resolve the words by hand",
+        "give src:undated-wire its publication time (published, with published_estimate if it is an estimate), "
+        "or resolve the words by hand",
+        "add the source 'src:gone', or resolve the words by hand",
     ]
 
 

@@ -628,6 +628,27 @@ def _anchor_words(anchor: Anchor) -> str:
     return "the publication of the claim's source"
 
 
+def _anchor_fix(dossier: Dossier, anchor: Anchor) -> str:
+    """What would let words the grammar knows resolve against *anchor*."""
+    by_hand = "or resolve the words by hand"
+    if anchor.claim is not None:
+        statement = dossier._indexed().by_id.get(anchor.claim)
+        if statement is None:
+            return f"add the claim {anchor.claim!r}, {by_hand}"
+        if statement.claim.made_at is None:
+            return f"give {anchor.claim} the time it was made (made_at), {by_hand}"
+    if anchor.source is not None:
+        source = dossier._sources.get(anchor.source)
+        if not isinstance(source, Source):
+            return f"add the source {anchor.source!r}, {by_hand}"
+        if source.published is None:
+            return (
+                f"give {anchor.source} its publication time (published, with published_estimate if it is "
+                f"an estimate), {by_hand}"
+            )
+    return f"give the anchor a time at day precision or finer, {by_hand}"
+
+
 def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     for claim, at, depth, report in _claims_deep(dossier):
         content = claim.content
@@ -639,7 +660,7 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             if not is_known(when.text):
                 fix = "the words are not in the grammar of resolve_relative(): give the time in EDTF, or resolve it by hand"
             else:
-                fix = "give the anchor a time at day precision or finer, or resolve the words by hand"
+                fix = _anchor_fix(dossier, when.anchor)
             yield rule.violation(
                 f"{_claim_path(at, depth)}.{field}",
                 f"{when.text!r} cannot be resolved against its anchor, {_anchor_words(when.anchor)}",
