@@ -255,8 +255,9 @@ _SHIFT_WORDS = frozenset({"yesterday", "two days ago", "a day before"})
 
 def relatives() -> st.SearchStrategy[Relative]:
     """
-    Relative times, resolved (against a day) or not, to every kind of anchor,
-    plain shifts read backwards too (``inverse``).
+    Relative times, resolved (against a day, or a span of days whose first
+    is uncertain) or not, to every kind of anchor, with weeks that begin on
+    any day the grammar knows; plain shifts read backwards too (``inverse``).
     """
     anchors = st.one_of(
         st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]),
@@ -273,7 +274,11 @@ def relatives() -> st.SearchStrategy[Relative]:
         relative = Relative(words, draw(anchors), inverse=inverse, week_start=week_start)
         if draw(st.booleans()):
             day = draw(st.dates(min_value=date(100, 1, 1), max_value=date(9998, 12, 1)))
-            relative = relative.resolve(Moment(day))
+            at: Moment | Interval = Moment(day)
+            if draw(st.booleans()):  # an anchor known only roughly: a span of days, the first in doubt
+                last = day + timedelta(days=draw(st.integers(0, 9)))
+                at = Interval(Moment(day, uncertain=True), Moment(last))
+            relative = relative.resolve(at)
         return relative
 
     return build()
