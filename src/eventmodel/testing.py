@@ -313,8 +313,14 @@ def geo_points() -> st.SearchStrategy[GeoPoint]:
     )
 
 
-def places() -> st.SearchStrategy[Place]:
-    """Places located by a name, a country, admin units, a point or a gazetteer id."""
+def places(*, parts: bool = True) -> st.SearchStrategy[Place]:
+    """
+    Places located by a name, a country, admin units, a point, a gazetteer
+    id or parts (*parts*: draw places that name several areas too).
+
+    .. versionchanged:: 0.1.0
+       Draws places with parts, unless *parts* is false.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> Place:
@@ -322,11 +328,20 @@ def places() -> st.SearchStrategy[Place]:
         admin = tuple(draw(st.lists(texts(max_size=20), max_size=3)))
         point = draw(st.none() | geo_points())
         gazetteer_id = draw(st.none() | ids("geonames"))
-        located = any((country, admin, point, gazetteer_id))
+        areas: tuple[Place, ...] = ()
+        if parts and draw(st.integers(0, 4)) == 0:
+            areas = tuple(draw(st.lists(places(parts=False), min_size=1, max_size=3)))
+        located = any((country, admin, point, gazetteer_id, areas))
         name = draw(st.none() | texts() if located else texts())
         aliases = tuple(draw(st.lists(texts(max_size=20), max_size=2)))
         return Place(
-            name, aliases=aliases, country=country, admin=admin, point=point, gazetteer_id=gazetteer_id
+            name,
+            aliases=aliases,
+            country=country,
+            admin=admin,
+            point=point,
+            gazetteer_id=gazetteer_id,
+            parts=areas,
         )
 
     return build()
