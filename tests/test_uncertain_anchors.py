@@ -403,3 +403,21 @@ def test_show_marks_the_publication_as_an_estimate():
         f"Source src:wire: Capital News Agency (news-article, estimated published {WEEK})\n"
         f"  publication estimated: {BASIS}\n"
     ) in shown
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (
+            "since 2021-99",
+            "Relative.text: names a date that cannot be read: is not a valid date or date-time (month must be in "
+            "1..12), got 'since 2021-99'. Fix: write the date in EDTF, such as 'since 2022-02-24', or name the "
+            "anchor in words",
+        ),
+        ("since 2021/2022", "Relative.text: names an interval where a date belongs, got 'since 2021/2022'"),
+    ],
+)
+def test_words_that_name_their_own_date_need_one_against_an_interval_anchor_too(words, message):
+    with pytest.raises(InvalidValueError) as excinfo:
+        em.resolve_relative(words, WIRE.published)
+    assert str(excinfo.value) == message
