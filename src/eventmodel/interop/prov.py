@@ -146,7 +146,9 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "publisher": _f(None, "relation", "wasAttributedTo, prov:type em:Publisher"),
         "authors": _f(None, "relation", "wasAttributedTo, prov:type em:Author, em:position"),
         "url": _f(_SCHEMA["url"], "text"),
-        "published": _f(_EM["published"], "time", "also schema:datePublished when an instant, not an estimate"),
+        "published": _f(
+            _EM["published"], "time", "also schema:datePublished when an instant, not an estimate"
+        ),
         "published_estimate": _f(_EM["publishedEstimate"], "text"),
         "retrieved": _f(_EM["retrieved"], "datetime"),
         "language": _f(_SCHEMA["inLanguage"], "text"),
