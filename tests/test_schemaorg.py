@@ -537,3 +537,23 @@ def test_custom_types_are_refused_not_flattened(monkeypatch):
     assert str(raised.value).startswith(
         "$.claims[0].content.type (Claim.content): is a type of content the schema.org mapping does not know"
     )
+
+
+def test_an_estimated_publication_is_never_a_date_published():
+    when = em.When.parse("2022-03-27T09:30:00+03:00")
+    source = em.Source(
+        "news-article", id="src:s", published=when, published_estimate="from the wire's timestamp"
+    )
+    claim = em.Claim(None, em.Proposition("p"), evidence=[em.Evidence(source)], confidence=em.Confidence(50))
+    dossier = em.Dossier([source, claim])
+    node = next(node for node in so.to_schemaorg(dossier)["@graph"] if node["@id"].endswith("src%3As"))
+    assert "datePublished" not in node
+    assert node["em:publishedEstimate"] == "from the wire's timestamp"
+    (review,) = so.to_claimreview(dossier, **REVIEWER)["@graph"]
+    assert review["itemReviewed"]["appearance"] == [{"@type": "CreativeWork"}]
+    assert so.from_schemaorg(_text(dossier)) == dossier
+    exact = attrs.evolve(source, published_estimate=None)
+    assert so.to_schemaorg(em.Dossier([exact]))["@graph"][0]["datePublished"] == {
+        "@value": "2022-03-27T09:30:00+03:00",
+        "@type": "DateTime",
+    }

@@ -135,7 +135,10 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "publisher": _f("publisher", "ref"),
         "authors": _f("author", "refs", "an ordered list"),
         "url": _f("url", "text"),
-        "published": _f("em:published", "time", "also schema:datePublished when an instant"),
+        "published": _f(
+            "em:published", "time", "also schema:datePublished when an instant and not an estimate"
+        ),
+        "published_estimate": _f("em:publishedEstimate", "text"),
         "retrieved": _f("em:retrieved", "text"),
         "language": _f("inLanguage", "text"),
         "reliability": _f("em:reliability", "text", "the Admiralty grade A-F"),
@@ -353,7 +356,7 @@ class _Writer:
         document = to_document(source)
         self.check_tag(Source, document, f"$.sources[{position}]")
         node = self.node(Source, document, self.rule.iri(source.id), f"$.sources[{position}]")
-        if isinstance(document.get("published"), str):
+        if isinstance(document.get("published"), str) and source.published_estimate is None:
             self.instant_dates(node, document["published"], ("datePublished",))
         node["em:position"] = position
         return node
@@ -924,7 +927,9 @@ CLAIMREVIEW_DROPS: Final[dict[type, dict[str, str]]] = {
         "publisher": "dropped",
         "authors": "dropped",
         "url": "kept as the appearance's url",
-        "published": "kept as the appearance's datePublished when an instant, else dropped",
+        "published": "kept as the appearance's datePublished when an instant and not an estimate, "
+        "else dropped",
+        "published_estimate": "dropped, and with it the datePublished: an estimate is not the date the page gives",
         "retrieved": "dropped",
         "language": "kept as the appearance's inLanguage",
         "reliability": "dropped",
@@ -1087,7 +1092,9 @@ def _appearance(source: Source | None, ident: str) -> dict[str, Any]:
         node["url"] = source.url
     if source.title is not None:
         node["name"] = source.title
-    instant = None if source.published is None else vocabulary.instant(source.published)
+    instant = None
+    if source.published is not None and source.published_estimate is None:
+        instant = vocabulary.instant(source.published)
     if instant is not None:
         node["datePublished"] = instant
     if source.language is not None:
