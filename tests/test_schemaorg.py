@@ -273,12 +273,26 @@ def test_real_markup_reads_into_the_claim_who_made_it_where_and_the_verdict():
     assert claim.made_at == em.When.parse("2014-07-17")
     assert verdict.regarding == claim.id
     assert verdict.relation is em.ClaimRelation.RESPONDS_TO
-    assert verdict.content == em.Proposition("True")
-    assert verdict.extras["schemaorg"]["reviewRating"]["ratingValue"] == "1"
+    assert verdict.content.text == "True"
+    assert verdict.content.quantities == {"ratingValue": em.Quantity(1), "bestRating": em.Quantity(6)}
     reviewer = dossier[verdict.claimant]
-    assert reviewer.identifiers["url"] == "http://www.politifact.com/"
+    assert reviewer.identifiers == {
+        "url": "http://www.politifact.com/",
+        "sameAs": "https://twitter.com/politifact",
+    }
     (review_evidence,) = verdict.evidence
-    assert dossier[review_evidence.source].url.startswith("http://www.politifact.com/texas/statements/2014/")
+    review = dossier[review_evidence.source]
+    assert review.url.startswith("http://www.politifact.com/texas/statements/2014/")
+    markup = json.loads(review.text)  # every property as read: nothing the model has no field for is lost
+    assert markup["itemReviewed"]["author"]["jobTitle"] == "Former Governor of Texas"
+    assert markup["reviewRating"]["image"].endswith("tom-pantsonfire.gif")
+    assert markup["@type"] == "ClaimReview"
+
+
+def test_imported_markup_is_a_valid_dossier_document(tmp_path):
+    dossier = so.read_schemaorg([DATA / "eg-0324-ClaimReview.jsonld", DATA / "eg-0325-ClaimReview.jsonld"])
+    assert em.json.loads(em.json.dumps(dossier), em.Dossier) == dossier  # strict: no unknown members
+    assert not any(obj.extras for obj in dossier)
 
 
 def test_markup_with_a_review_body_and_a_clip_reads():
@@ -478,15 +492,17 @@ def test_markup_variants_read():
     text = _markup(
         author="Some Checker",
         reviewBody="Wrong.",
+        reviewRating={"@type": "Rating", "ratingValue": "pants on fire", "alternateName": "False"},
         itemReviewed={"@type": "Claim", "appearance": "https://news.example/2"},
     )
     dossier = so.from_claimreview(text)
     claim, verdict = dossier.claims
     assert dossier[verdict.claimant].name == "Some Checker"
-    assert verdict.extras["schemaorg"]["reviewBody"] == "Wrong."
+    assert json.loads(dossier[verdict.evidence[0].source].text)["reviewBody"] == "Wrong."
     (evidence,) = claim.evidence
     assert dossier[evidence.source].url == "https://news.example/2"
     assert claim.claimant is None
+    assert verdict.content == em.Proposition("False")
 
 
 @pytest.mark.parametrize(

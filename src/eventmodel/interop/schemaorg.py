@@ -33,6 +33,7 @@ This module needs the ``schemaorg`` extra: ``pip install "eventmodel[schemaorg]"
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import warnings
@@ -51,6 +52,7 @@ from eventmodel.model._claim import Claim, ClaimRelation, SpeechAct
 from eventmodel.model._confidence import ADMIRALTY_CREDIBILITY
 from eventmodel.model._event import Event, Participant, Proposition
 from eventmodel.model._evidence import Evidence, TextQuote, TextSpan
+from eventmodel.model._quantity import Quantity
 from eventmodel.model._source import Source, SourceKind
 from eventmodel.time._when import When
 
@@ -695,18 +697,17 @@ class _Markup:
             str(t)[len(_SDO) :] for t in self.graph.objects(node, rdflib.RDF.type) if str(t).startswith(_SDO)
         }
 
-    def rest(self, node: rdflib.term.Node, used: set[str]) -> dict[str, Any]:
-        """The properties of *node* not read into fields, kept as text: nothing is dropped."""
-        out: dict[str, list[str]] = {}
-        for predicate, value in sorted(self.graph.predicate_objects(node), key=str):
-            name = str(predicate)[len(_SDO) :] if str(predicate).startswith(_SDO) else str(predicate)
-            if predicate == rdflib.RDF.type or name in used:
-                continue
-            if isinstance(value, rdflib.BNode):
-                out.setdefault(name, []).append(json.dumps(self.rest(value, set()), sort_keys=True))
-            else:
-                out.setdefault(name, []).append(str(value))
-        return {"schemaorg": out} if out else {}
+    def describe(self, node: rdflib.term.Node, seen: frozenset[rdflib.term.Node] = frozenset()) -> Any:
+        """*node* and everything below it, as plain JSON: the markup as read, every property kept."""
+        if not isinstance(node, rdflib.BNode) or node in seen:
+            return str(node).removeprefix(_SDO)
+        out: dict[str, list[Any]] = {}
+        for predicate, value in sorted(
+            self.graph.predicate_objects(node), key=lambda pair: (str(pair[0]), str(pair[1]))
+        ):
+            name = "@type" if predicate == rdflib.RDF.type else str(predicate).removeprefix(_SDO)
+            out.setdefault(name, []).append(self.describe(value, seen | {node}))
+        return {name: values[0] if len(values) == 1 else values for name, values in out.items()}
 
     def when(self, node: rdflib.term.Node, name: str, where: str) -> When | None:
         text = self.text(node, name)
@@ -735,13 +736,14 @@ class _Markup:
                 if types
                 else ActorKind.UNKNOWN
             )
+            identifiers = {}
             url = self.text(node, "url")
-            actor = Actor(
-                name,
-                kind,
-                identifiers={"url": url} if url else {},
-                extras=self.rest(node, {"name", "url"}),
-            )
+            if url is not None:
+                identifiers["url"] = url
+            same = sorted(str(value) for value in self.values(node, "sameAs"))
+            if same:
+                identifiers["sameAs"] = " ".join(same)
+            actor = Actor(name, kind, identifiers=identifiers)
         self.add(actor)
         return actor.id
 
@@ -757,7 +759,6 @@ class _Markup:
             types = self.types(node)
             kind = next((_SOURCE_KINDS[t] for t in sorted(types) if t in _SOURCE_KINDS), SourceKind.OTHER)
             url = self.text(node, "url")
-            used = {"url", "name", "headline", "datePublished", "author"}
             whole = self.values(node, "isPartOf")
             if url is None and whole:
                 url = self.text(whole[0], "url")
@@ -770,7 +771,6 @@ class _Markup:
                 published=self.when(node, "datePublished", where),
                 publisher=publisher,
                 authors=() if publisher else authors,
-                extras=self.rest(node, used),
             )
         self.add(source)
         return source.id
@@ -790,6 +790,7 @@ class _Markup:
             title=self.text(node, "name") or self.text(node, "headline"),
             publisher=reviewer,
             published=self.when(node, "datePublished", where),
+            text=json.dumps(self.describe(node), ensure_ascii=False, indent=1, sort_keys=True),
         )
         self.add(review_source)
         items = self.values(node, "itemReviewed")
@@ -824,36 +825,29 @@ class _Markup:
         self, node: rdflib.term.Node, claim: Claim, reviewer: str | None, source: Source, where: str
     ) -> Claim:
         ratings = self.values(node, "reviewRating")
-        rating: dict[str, Any] = {}
+        quantities: dict[str, Quantity] = {}
         verdict = None
         if ratings:
-            rating_node = ratings[0]
-            verdict = self.text(rating_node, "alternateName") or self.text(rating_node, "name")
+            verdict = self.text(ratings[0], "alternateName") or self.text(ratings[0], "name")
             for name in ("ratingValue", "bestRating", "worstRating"):
-                value = self.text(rating_node, name)
+                value = self.text(ratings[0], name)
                 if value is not None:
-                    rating[name] = value
-            rating.update(self.rest(rating_node, {"alternateName", "name", *rating}).get("schemaorg", {}))
-        body = self.text(node, "reviewBody")
-        text = verdict or body
+                    # A rating that is not a number stays only in the review's markup (the source's text).
+                    with contextlib.suppress(EventModelError):
+                        quantities[name] = Quantity(value)
+        text = verdict or self.text(node, "reviewBody")
         if text is None:
             raise _bad(
                 "has neither a schema:reviewRating with an alternateName nor a schema:reviewBody: no verdict",
                 f"{where} schema:reviewRating",
             )
-        extras: dict[str, Any] = {}
-        if rating:
-            extras["reviewRating"] = rating
-        if body is not None and verdict is not None:
-            extras["reviewBody"] = body
         return Claim(
             reviewer,
-            Proposition(text),
+            Proposition(text, quantities=quantities),
             speech_act=SpeechAct.STATES,
             evidence=(Evidence(source.id),),
             regarding=claim.id,
             relation=ClaimRelation.RESPONDS_TO,
-            extras={"schemaorg": extras} if extras else {},
         )
 
     def dossier(self) -> Dossier:
@@ -877,8 +871,9 @@ def from_claimreview(text: str, *, name: str = "<text>") -> Dossier:
     (``claimReviewed``) said by the author of the item reviewed, with its
     appearances as evidence, and the fact-checker's verdict
     (``reviewRating.alternateName``, else ``reviewBody``) as a claim by the
-    reviewer *regarding* it. Properties that are not read into fields are
-    kept in the objects' ``extras["schemaorg"]``.
+    reviewer *regarding* it, with the rating's numbers as the verdict's
+    quantities. The review's markup, every property as read, is the text of
+    the review's source, so nothing is lost.
 
     Raises:
         EventModelError: For a review without ``claimReviewed``, ``url`` or a
