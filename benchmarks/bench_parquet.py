@@ -68,7 +68,11 @@ def write(count: int, where: str) -> None:
     tables.write_parquet(stream(count), where, batch_size=50_000)
     elapsed = time.perf_counter() - start
     size = sum(path.stat().st_size for path in Path(where).rglob("*.parquet"))
-    print(json.dumps({"step": "write", "claims": count, "seconds": elapsed, "peak_mib": _peak_mib(), "bytes": size}))
+    print(
+        json.dumps(
+            {"step": "write", "claims": count, "seconds": elapsed, "peak_mib": _peak_mib(), "bytes": size}
+        )
+    )
 
 
 def corroborate(where: str) -> None:

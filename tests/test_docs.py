@@ -12,6 +12,8 @@ import eventmodel.cli
 import eventmodel.exceptions
 import eventmodel.fields
 import eventmodel.interop
+import eventmodel.interop.folds
+import eventmodel.interop.tables
 import eventmodel.json
 import eventmodel.schema
 import eventmodel.testing

@@ -76,9 +76,9 @@ class Fold(Generic[V, R]):
 class Counts:
     """
     The corroboration of one event in numbers: what
-    :attr:`~eventmodel.dossier.Corroboration.raw_count`,
-    :attr:`~eventmodel.dossier.Corroboration.independent_count` and
-    :attr:`~eventmodel.dossier.Corroboration.circular` say.
+    :attr:`~eventmodel.Corroboration.raw_count`,
+    :attr:`~eventmodel.Corroboration.independent_count` and
+    :attr:`~eventmodel.Corroboration.circular` say.
 
     .. versionadded:: 0.1.0
     """

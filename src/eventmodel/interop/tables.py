@@ -162,7 +162,18 @@ IN_DOCUMENT: Final[dict[type, frozenset[str]]] = {
     Evidence: frozenset({"quote", "span", "extras"}),
     Participant: frozenset({"extras"}),
     Actor: frozenset({"aliases", "affiliations", "identifiers", "extras"}),
-    Source: frozenset({"authors", "published", "retrieved", "language", "reliability", "text", "extras"}),
+    Source: frozenset(
+        {
+            "authors",
+            "published",
+            "published_estimate",
+            "retrieved",
+            "language",
+            "reliability",
+            "text",
+            "extras",
+        }
+    ),
 }
 
 
