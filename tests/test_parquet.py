@@ -185,6 +185,11 @@ def test_export_command_writes_a_folder(tmp_path: Path, gdelt: em.Dossier) -> No
     assert formats.exporter("parquet").extra == "pyarrow"
 
 
+def test_a_missing_engine_names_its_extra() -> None:
+    with pytest.raises(em.MissingExtraError, match=r"no_such_engine is needed, and is not installed"):
+        tables.need("no_such_engine", "duckdb")
+
+
 # -- the engines -------------------------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
+from eventmodel.interop.tables import dataset, need
+
 __all__ = [
     "CORROBORATION",
     "Counts",
@@ -198,8 +200,6 @@ CORROBORATION: Final[Fold[tuple[_Report, ...], Counts]] = Fold(
 
 def derivations(directory: str | os.PathLike[str]) -> dict[str, tuple[str, ...]]:
     """The ``derived_from`` of every source in the ``sources`` table under *directory* (needs ``pyarrow``)."""
-    from eventmodel.interop.tables import dataset
-
     table = dataset(directory, "sources").to_table(columns=["id", "derived_from"])
     return {
         ident: tuple(parents)
@@ -244,6 +244,7 @@ def run_duckdb(
 
     .. versionadded:: 0.1.0
     """
+    need("duckdb", "duckdb")
     import duckdb
 
     con = connection if connection is not None else duckdb.connect()
@@ -284,6 +285,7 @@ def run_dask(
 
     .. versionadded:: 0.1.0
     """
+    need("dask", "dask")
     import dask.dataframe as dd
 
     derived = derivations(directory)

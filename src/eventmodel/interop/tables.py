@@ -32,6 +32,7 @@ Writing needs the ``pyarrow`` extra; the row making (:func:`rows_of`,
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import tempfile
@@ -42,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from eventmodel.dossier._dossier import Dossier
-from eventmodel.exceptions import InvalidTypeError, InvalidValueError
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError, MissingExtraError
 from eventmodel.io._json import dumps, loads
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
@@ -63,6 +64,7 @@ __all__ = [
     "bucket_of",
     "dask_buckets",
     "dataset",
+    "need",
     "read_parquet",
     "rows_of",
     "to_arrow",
@@ -177,6 +179,12 @@ IN_DOCUMENT: Final[dict[type, frozenset[str]]] = {
 }
 
 
+def need(module: str, extra: str) -> None:
+    """Raise :class:`~eventmodel.MissingExtraError` naming *extra* when *module* is not installed."""
+    if importlib.util.find_spec(module) is None:
+        raise MissingExtraError(f"{module} is needed, and is not installed", extra=extra)
+
+
 def bucket_of(ident: str, buckets: int = BUCKETS) -> int:
     """
     The bucket of *ident*: the first 8 hex digits of the MD5 of its UTF-8
@@ -198,6 +206,7 @@ SPARK_BUCKET: Final = (
 
 def dask_buckets(ids: Iterable[str], buckets: int = BUCKETS) -> list[int]:
     """:func:`bucket_of` each of *ids*, computed by Dask over a DataFrame column (the ``dask`` extra)."""
+    need("dask", "dask")
     import dask.dataframe as dd
     import pandas as pd
 
@@ -357,6 +366,7 @@ def to_arrow(objects: Dossier | Iterable[object], *, buckets: int = BUCKETS) -> 
 
     .. versionadded:: 0.1.0
     """
+    need("pyarrow", "pyarrow")
     return {name: _arrow(name, found) for name, found in rows_of(objects, buckets=buckets).items()}
 
 
@@ -367,6 +377,7 @@ def to_pandas(objects: Dossier | Iterable[object], *, buckets: int = BUCKETS) ->
 
     .. versionadded:: 0.1.0
     """
+    need("pandas", "pandas")
     return {name: table.to_pandas() for name, table in to_arrow(objects, buckets=buckets).items()}
 
 
@@ -376,6 +387,7 @@ def to_polars(objects: Dossier | Iterable[object], *, buckets: int = BUCKETS) ->
 
     .. versionadded:: 0.1.0
     """
+    need("polars", "polars")
     import polars as pl
 
     return {name: pl.from_arrow(table) for name, table in to_arrow(objects, buckets=buckets).items()}
@@ -418,6 +430,7 @@ def write_parquet(
     .. versionadded:: 0.1.0
 
     """
+    need("pyarrow", "pyarrow")
     import pyarrow.parquet as pq
 
     if isinstance(buckets, bool) or not isinstance(buckets, int) or buckets < 1:  # type: ignore[redundant-expr]
@@ -511,6 +524,7 @@ def read_parquet(directory: str | os.PathLike[str]) -> Dossier:
 
     .. versionadded:: 0.1.0
     """
+    need("pyarrow", "pyarrow")
     import pyarrow.dataset as ds
 
     root = Path(directory)
