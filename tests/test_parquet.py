@@ -257,3 +257,29 @@ def test_buckets_agree_in_python_and_spark(spark: Any) -> None:
         frame.select("id", functions.expr(tables.SPARK_BUCKET.format(column="id", buckets=16))).collect()
     )
     assert got == {i: tables.bucket_of(i) for i in ids}
+
+
+def test_corroboration_follows_derived_sources_as_the_dossier_does(tmp_path: Path) -> None:
+    wire = em.Source("news-article", id="source:wire")
+    copy = em.Source("news-article", id="source:copy", derived_from=("source:wire",))
+    other = em.Source("news-article", id="source:other", derived_from=("source:wire",))
+    event = em.Event("attack", id="event:1")
+    claims = [
+        em.Claim(None, event, id="claim:a", evidence=(em.Evidence("source:wire"),)),
+        em.Claim(None, event, id="claim:b", evidence=(em.Evidence("source:copy"),)),
+        em.Claim(None, event, id="claim:c", evidence=(em.Evidence("source:other"),)),
+        em.Claim("actor:x", event, id="claim:d", evidence=(em.Evidence("source:wire"),)),
+        em.Claim("actor:x", event, id="claim:e", evidence=(em.Evidence("source:copy"),)),
+        em.Claim("actor:y", event, id="claim:f"),
+    ]
+    dossier = em.Dossier([wire, copy, other, *claims])
+    path = tmp_path / "t"
+    tables.write_parquet(dossier, path)
+    expected = _expected(dossier)
+    assert expected["event:1"].independent_count < expected["event:1"].raw_count
+    rows = tables.to_arrow(dossier)["claims"].to_pylist()
+    assert folds.run_python(folds.CORROBORATION, rows, folds.derivations(path)) == expected
+    pytest.importorskip("duckdb")
+    assert folds.run_duckdb(folds.CORROBORATION, path) == expected
+    tables.write_parquet([wire], path)
+    assert folds.run_duckdb(folds.CORROBORATION, path) == {}
