@@ -39,7 +39,9 @@ SEED = 20261204
 def texts(count: int, seed: int = SEED) -> tuple[list[str], set[frozenset[int]]]:
     """*count* texts and the planted copy pairs (by index)."""
     rng = random.Random(seed)
-    vocabulary = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(2, 9))) for _ in range(5000)]
+    vocabulary = [
+        "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=rng.randint(2, 9))) for _ in range(5000)
+    ]
     weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
     found: list[str] = []
     planted: set[frozenset[int]] = set()
@@ -69,7 +71,7 @@ def texts(count: int, seed: int = SEED) -> tuple[list[str], set[frozenset[int]]]
 
 
 def measure(count: int) -> dict[str, float]:
-    import eventmodel as em
+    import eventmodel as em  # noqa: PLC0415  (imported in the measuring process only)
 
     made, planted = texts(count)
     sources = [em.Source("news-article", id=f"src:{index}", text=text) for index, text in enumerate(made)]
@@ -121,10 +123,16 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure(args.one)))
         return
-    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([1000, 2000] if args.quick else [2500, 5000, 10000])
+    sizes = (
+        [int(s) for s in args.sizes.split(",")]
+        if args.sizes
+        else ([1000, 2000] if args.quick else [2500, 5000, 10000])
+    )
     rows = []
     for size in sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True, capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)], check=True, capture_output=True, text=True
+        )
         rows.append(json.loads(out.stdout))
     keys = list(rows[0])
     print("| " + " | ".join(keys) + " |")

@@ -29,6 +29,7 @@ from eventmodel import (
     Source,
     testing,
 )
+from eventmodel.cli import show
 from eventmodel.dossier._copies import shingles
 from eventmodel.json import dumps, loads
 
@@ -280,3 +281,37 @@ def test_reading_one_newspaper_and_reprinting_one_wire_are_told_apart():
         (("actor:outlet-a",), ("src:meridian-wire",)),
         (("actor:outlet-b",), ("src:meridian-wire",)),
     ]
+
+
+# -- where corroboration is shown ---------------------------------------------------------------------------
+
+
+def _reprinted():
+    page = reprint("src:courier-page")
+    return Dossier(
+        [
+            AGENCY,
+            COURIER,
+            WIRE,
+            page,
+            said(AGENCY, WIRE, ident="claim:meridian"),
+            said(COURIER, page, ident="claim:courier"),
+        ]
+    )
+
+
+def test_show_says_which_claim_carries_whose_text():
+
+    text = show(_reprinted(), width=200)
+    corroboration = text[text.index("\nCorroboration") :]
+    assert (
+        "event:veltria-farm-ministry-hack: 2 reports, 1 independent origin (circular reporting)"
+        in corroboration
+    )
+    assert "      src:courier-page reprints src:meridian-wire\n" in corroboration
+    assert "      claim 2 carries the text of src:meridian-wire\n" in corroboration
+
+
+def test_the_notebook_view_says_which_claim_carries_whose_text():
+    html = _reprinted()._repr_html_()
+    assert "<small>claim 2 carries the text of src:meridian-wire</small>" in html
