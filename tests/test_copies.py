@@ -32,6 +32,7 @@ from eventmodel import (
 from eventmodel.cli import show
 from eventmodel.dossier._copies import shingles
 from eventmodel.json import dumps, loads
+from eventmodel.schema import json_schema_for
 
 DATA = Path(__file__).parent / "data" / "copies"
 TEXTS = {
@@ -315,3 +316,8 @@ def test_show_says_which_claim_carries_whose_text():
 def test_the_notebook_view_says_which_claim_carries_whose_text():
     html = _reprinted()._repr_html_()
     assert "<small>claim 2 carries the text of src:meridian-wire</small>" in html
+
+
+def test_the_json_schema_names_the_kinds_of_derivation():
+    schema = json_schema_for(Source)
+    assert schema["$defs"]["DerivationKind"]["enum"] == ["reprint", "translation", "summary", "citation"]
