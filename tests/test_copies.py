@@ -189,7 +189,8 @@ def test_the_labelled_set_is_separated_by_the_threshold_with_room():
 
 def test_near_copies_leave_out_sources_without_text_and_say_how_similar():
     verbatim = Source("news-article", id="src:courier-page", text=TEXTS["copy-verbatim-cyber"])
-    (pair,) = Dossier([WIRE, verbatim, Source("video", id="src:no-text")]).near_copies()
+    empty = Source("news-article", id="src:empty", text="")
+    (pair,) = Dossier([WIRE, verbatim, Source("video", id="src:no-text"), empty]).near_copies()
     assert (pair.first, pair.second, pair.similarity) == ("src:courier-page", "src:meridian-wire", 0.9788)
 
 
@@ -321,3 +322,12 @@ def test_the_notebook_view_says_which_claim_carries_whose_text():
 def test_the_json_schema_names_the_kinds_of_derivation():
     schema = json_schema_for(Source)
     assert schema["$defs"]["DerivationKind"]["enum"] == ["reprint", "translation", "summary", "citation"]
+
+
+def test_reprints_of_each_other_in_a_loop_are_one_text():
+    first = Source("news-article", id="src:first", derived_from=["src:second"], derivation="reprint")
+    second = Source("news-article", id="src:second", derived_from=["src:first"], derivation="reprint")
+    reports = [said(AGENCY, first, ident="claim:first"), said(COURIER, second, ident="claim:second")]
+    found = Dossier([first, second, *reports]).corroboration(ATTACK.id)
+    assert found.independent_count == 1
+    assert [relay.copied_from for relay in found.relays] == [("src:second",), ("src:first",)]

@@ -84,8 +84,7 @@ def _signature(hashed: set[int]) -> list[int]:
 
 
 def _jaccard(first: set[int], second: set[int]) -> float:
-    if not first or not second:
-        return 0.0
+    # Never both empty: a text without shingles matches no band, so it is never a candidate.
     common = len(first & second)
     return common / (len(first) + len(second) - common)
 
