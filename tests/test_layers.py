@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("eventmodel.model", "eventmodel.fields"),
     ("eventmodel.dossier",),
     ("eventmodel.io", "eventmodel.json", "eventmodel.schema"),
-    ("eventmodel.interop", "eventmodel.testing"),
+    ("eventmodel.interop", "eventmodel.testing", "eventmodel.store"),
     ("eventmodel.cli", "eventmodel.__main__"),
     ("eventmodel",),
 ]
@@ -142,6 +142,7 @@ def test_the_layers_are_packages_with_the_modules_the_design_names():
         "eventmodel.interop",
         "eventmodel.io",
         "eventmodel.model",
+        "eventmodel.store",
         "eventmodel.time",
     }
 

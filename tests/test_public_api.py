@@ -22,6 +22,7 @@ PUBLIC = {
     "Rule",
     "Severity",
     "Statement",
+    "Store",
     "Violation",
     "compose_factuality",
     "fields",
