@@ -40,6 +40,8 @@ TYPE_ONLY_CIRCLES = {
     ("eventmodel.dossier._index", "eventmodel.dossier._dossier"),
     ("eventmodel.dossier._html", "eventmodel.dossier._dossier"),
     ("eventmodel.interop", "eventmodel.dossier._dossier"),
+    # The store's view for the provenance rules reads the store that makes it.
+    ("eventmodel.store._view", "eventmodel.store._store"),
 }
 
 
