@@ -20,6 +20,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from eventmodel.core._frozen import FrozenDict
@@ -172,7 +173,7 @@ class Store:
 
     """
 
-    def __init__(self, path: str | os.PathLike[str] = ":memory:", *, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, path: str | Path = ":memory:", *, batch_size: int = BATCH_SIZE) -> None:
         self.path = os.fspath(path)
         self.batch_size = batch_size
         try:
