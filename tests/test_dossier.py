@@ -2281,12 +2281,15 @@ def _referenced(claim):
 
 
 def _quotes_in(claim):
-    """The evidence of a claim at any depth, by source id."""
+    """The evidence of a claim at any depth, by source id, with the sources its times are anchored on."""
     quoted = {}
     current = claim
     while isinstance(current, Claim):
         for evidence in current.evidence:
             quoted.setdefault(evidence.source, []).append(evidence)
+        for when in (current.made_at, getattr(current.content, "when", None)):
+            if isinstance(when, Relative) and when.anchor.source is not None:
+                quoted.setdefault(when.anchor.source, [])
         current = current.content
     return quoted
 

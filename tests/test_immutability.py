@@ -114,6 +114,7 @@ BUILDERS = {
         country="UA",
         admin=["Donetsk Oblast"],
         gazetteer_id="geonames:704147",
+        parts=[Place("Kramatorsk city"), Place("Kramatorsk airfield")],
     ),
     "GeoPoint": lambda: GeoPoint("48.7305", "37.5563", precision_m=2000),
     "Quantity": lambda: Quantity(15, lower=10, upper=20, unit="km", approximate=True),
@@ -213,6 +214,7 @@ COLLECTION_FIELDS = [
     ("Claim", "retracts", tuple),
     ("Place", "admin", tuple),
     ("Place", "aliases", tuple),
+    ("Place", "parts", tuple),
 ]
 
 

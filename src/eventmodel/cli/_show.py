@@ -6,7 +6,7 @@ import textwrap
 
 from eventmodel.dossier._analysis import Corroboration, Hop, Statement
 from eventmodel.dossier._dossier import Dossier
-from eventmodel.dossier._html import describe_quantity
+from eventmodel.dossier._html import describe_quantity, place_text
 from eventmodel.dossier._provenance import resolve_time
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
@@ -101,9 +101,12 @@ class _Shower:
     def show_source(self, source: Source) -> None:
         parts = [source.kind.value.replace("_", " ")]
         if source.published is not None:
-            parts.append(f"published {source.published}")
+            estimated = "estimated " if source.published_estimate is not None else ""
+            parts.append(f"{estimated}published {source.published}")
         title = f" “{source.title}”" if source.title else ""
         self.say(f"Source {source.id}: {self.source(source.id)}{title} ({', '.join(parts)})", 0)
+        if source.published_estimate is not None:
+            self.say(f"publication estimated: {source.published_estimate}", 2)
         if source.url:
             self.say(source.url, 2)
         for parent in source.derived_from:
@@ -145,7 +148,7 @@ class _Shower:
     def show_event(self, event: Event, indent: int, report: Claim, made_at: When | None) -> None:
         facts = [event.kind]
         if event.where is not None:
-            place = ", ".join(part for part in (event.where.name, event.where.country) if part)
+            place = place_text(event.where, admin=False)
             if place:
                 facts.append(f"in {place}")
         if event.when is not None:

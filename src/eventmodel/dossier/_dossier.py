@@ -404,8 +404,9 @@ class Dossier:
 
         Anchors are looked up as the provenance rules look them up: the
         publication of the report's evidence source, the claim's ``made_at``,
-        the time another claim gives the anchor event (itself resolved first
-        when it is relative). The words, the anchors and every id stay; times
+        the time another claim gives the anchor event, another claim's
+        ``made_at``, another source's publication (each resolved first when
+        it is relative itself). The words, the anchors and every id stay; times
         that cannot be resolved stay as they are (rule EM402 names them).
         Queries such as :meth:`claims_during` then see the dates.
         """

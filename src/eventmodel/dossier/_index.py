@@ -335,14 +335,16 @@ def _event_conflicts(
     if _kinds_conflict(a.kind, b.kind):
         yield Conflict(first, second, subject, "kind", f"{a.kind!r} against {b.kind!r}")
     if a.where is not None and b.where is not None:
-        country_a, country_b = a.where.country, b.where.country
-        if country_a is not None and country_b is not None and country_a != country_b:
+        # A place that names several areas meets another when any of its countries is the other's.
+        countries_a, countries_b = a.where.countries, b.where.countries
+        if countries_a and countries_b and countries_a.isdisjoint(countries_b):
             yield Conflict(
                 first,
                 second,
                 subject,
                 "where.country",
-                f"{country_a} against {country_b}: places that cannot meet",
+                f"{' and '.join(sorted(countries_a))} against {' and '.join(sorted(countries_b))}: "
+                "places that cannot meet",
             )
     roles_a: dict[str, set[str]] = {}
     for participant in a.participants:

@@ -89,7 +89,14 @@ class Source:
         publisher: The actor that published it, or its id.
         authors: The actors that wrote or made it, or their ids.
         url: Where it can be found.
-        published: When it was published.
+        published: When it was published: the date the source gives, or
+            the analyst's estimate of it when *published_estimate* is set.
+        published_estimate: What an estimated ``published`` rests on ("the
+            agency's page gives only the week; the copy that reprints it
+            is dated 14 December"): set, it marks ``published`` as the
+            analyst's estimate rather than a date the source gives. The
+            time rules and relative times use the estimate as they use a
+            given date; ``eventmodel show`` shows it as an estimate.
         retrieved: When it was read, as an aware datetime.
         language: Its language as a BCP 47 tag ("en", "uk", "pt-BR").
         reliability: The source's Admiralty reliability grade, A to F.
@@ -97,8 +104,9 @@ class Source:
         text: Its text, when known; quotes are checked against it.
 
     Raises:
-        InvalidValueError: For a malformed url or language tag, or a naive
-            ``retrieved`` datetime.
+        InvalidValueError: For a malformed url or language tag, a naive
+            ``retrieved`` datetime, or a ``published_estimate`` without the
+            ``published`` time it explains.
 
     .. versionadded:: 0.1.0
 
@@ -126,6 +134,7 @@ class Source:
         ),
     )
     published: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
+    published_estimate: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True))
     retrieved: datetime | None = attrs.field(default=None, kw_only=True, validator=f.AwareDatetime())
     language: str | None = attrs.field(
         default=None,
@@ -150,4 +159,13 @@ class Source:
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
-    __attrs_post_init__ = settle_id  # derives the id when none was given
+    def __attrs_post_init__(self) -> None:
+        if self.published_estimate is not None and self.published is None:
+            v.fail(
+                self,
+                "published_estimate",
+                "explains an estimate of published, but published is not given",
+                self.published_estimate,
+                "give the estimated time as published, or leave published_estimate out",
+            )
+        settle_id(self)
