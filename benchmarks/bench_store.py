@@ -45,6 +45,7 @@ import workload
 
 import eventmodel as em
 import eventmodel.json as em_json
+from eventmodel.cli import main as cli_main
 
 HERE = Path(__file__).parent
 
@@ -132,14 +133,12 @@ def pass_corroborate(db: str, seed: int) -> dict[str, Any]:
 
 
 def pass_validate(target: str, store: bool) -> dict[str, Any]:
-    from eventmodel.cli import main
-
     start = time.perf_counter()
     argv = ["validate", "--store", target] if store else ["validate", "--no-progress", target]
     with open(os.devnull, "w") as devnull:
         saved, sys.stdout = sys.stdout, devnull
         try:
-            status = main(argv)
+            status = cli_main(argv)
         finally:
             sys.stdout = saved
     return {"seconds": time.perf_counter() - start, "status": status, "rss": _max_rss()}
@@ -147,7 +146,10 @@ def pass_validate(target: str, store: bool) -> dict[str, Any]:
 
 def _in_process(*argv: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--pass", *argv], capture_output=True, text=True, check=False
+        [sys.executable, str(Path(__file__).resolve()), "--pass", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(done.stderr)
@@ -160,7 +162,9 @@ def _mib(size: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--rss", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=workload.SEED)

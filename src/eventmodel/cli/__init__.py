@@ -78,7 +78,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     if args.store is not None:
         return _store.validate_store(args, out)
     if not args.files:
-        raise _UsageError("the following arguments are required: FILE, or --store DB (see eventmodel validate --help)")
+        raise _UsageError(
+            "the following arguments are required: FILE, or --store DB (see eventmodel validate --help)"
+        )
     status = EXIT_OK
     totals = {"files": 0, "errors": 0, "warnings": 0, "unreadable": 0}
     progress = not args.no_progress and sys.stderr.isatty()
