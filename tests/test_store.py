@@ -242,6 +242,36 @@ def test_any_dossier_round_trips_and_answers_as_the_dossier_does(dossier):
     assert store.check() == dossier.check()
 
 
+def _module(name):
+    """A test module of this folder, loaded afresh (its strategies and its tests, to run again)."""
+    spec = importlib.util.spec_from_file_location(f"_store_cases_{name[:-3]}", HERE / name)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: Dossiers whose claims refer to the actors and sources they hold, which derive from one another,
+#: with quotes in their texts and times anchored on one another (the dossier tests' strategy).
+LINKED_DOSSIERS = _module("test_dossier.py").dossiers()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINKED_DOSSIERS)
+def test_any_linked_dossier_is_checked_and_corroborated_in_a_store_as_in_memory(dossier):
+    store = Store()
+    store.add_all(dossier)
+    assert store.dossier() == dossier
+    assert store.check() == dossier.check()
+    for subject, kind in _subjects(dossier).items():
+        if kind is em.Event:
+            assert store.corroboration(subject) == dossier.corroboration(subject)
+            part = store.dossier(event=subject)
+            assert part.corroboration(subject) == dossier.corroboration(subject)
+    assert store.conflicts() == dossier.conflicts()
+
+
 # -- the provenance rules ---------------------------------------------------------------------------
 
 
@@ -258,11 +288,7 @@ def test_the_rules_over_a_store_find_what_they_find_in_every_dossier_the_rule_te
     fixture) is checked again through a store: the same violations, ids and
     paths.
     """
-    spec = importlib.util.spec_from_file_location(f"_rule_cases_{module[:-3]}", HERE / module)
-    assert spec is not None
-    assert spec.loader is not None
-    cases = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cases)
+    cases = _module(module)
     original = em.Dossier.check
     compared: list[tuple[object, object]] = []
 
