@@ -38,6 +38,7 @@ from eventmodel.model._event import Event, Proposition
 from eventmodel.model._source import Source
 from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
 
+from ._references import references
 from ._view import StoreView, _statements
 
 if TYPE_CHECKING:
@@ -551,8 +552,12 @@ class Store:
         any depth; with *claim*, the report that carries it; with *actor*,
         the reports in which it speaks or takes part; with *source*, the
         reports whose evidence cites it. A part holds, besides those
-        reports, the actors and sources they refer to, and those these refer
-        to in turn (derivations, publishers, authors, affiliations), so that
+        reports, what they refer to, closed: the actors and sources they
+        name (and those these name: derivations, publishers, authors,
+        affiliations), the reports that carry the claims they name
+        (``regarding``, ``supersedes``, anchors) and the reports about the
+        events they name (settings, anchors), found from the field kinds of
+        the model classes, so that
         :meth:`~eventmodel.Dossier.check` and the analyses run on it as on
         the whole.
 
@@ -588,39 +593,51 @@ class Store:
         sql, parameters = queries[name]
         return self._subset(list(self._reports(sql, parameters)))
 
-    def _subset(self, reports: list[Claim], *, referred: bool = True) -> Dossier:
-        """A dossier of *reports* and (with *referred*) the actors and sources they refer to, closed."""
-        actors: set[str] = set()
-        sources: set[str] = set()
-        for report in reports:
-            for claim, _depth in walk(report):
-                if claim.claimant is not None:
-                    actors.add(claim.claimant)
-                sources.update(item.source for item in claim.evidence)
-                content = claim.content
-                if isinstance(content, Event):
-                    actors.update(filter(None, (p.actor for p in content.participants)))
-                elif isinstance(content, Proposition):
-                    actors.update(content.about)
-        if not referred:
-            actors = set()
-        found: dict[str, tuple[int, Member]] = {}
-        wanted = actors | sources
-        while wanted:
-            fetched = self._fetch(sorted(wanted - found.keys()))
-            found.update(fetched)
-            wanted = set()
-            for _seq, obj in fetched.values():
-                if isinstance(obj, Source):
-                    wanted.update(obj.derived_from)
-                    if obj.publisher is not None:
-                        wanted.add(obj.publisher)
-                    wanted.update(obj.authors)
-                elif isinstance(obj, Actor):
-                    wanted.update(a.organization for a in obj.affiliations)
-            wanted -= found.keys()
-        held = sorted((seq, obj) for seq, obj in found.values() if not isinstance(obj, Claim))
-        return Dossier([*(obj for _seq, obj in held), *reports])
+    def _subset(self, reports: list[Claim]) -> Dossier:
+        """
+        A dossier of *reports* and what they refer to, closed: the actors and
+        sources named, the reports that carry the claims named, and the
+        reports about the events named (settings, anchors).
+        """
+        chosen: dict[str, Claim] = {report.id: report for report in reports}
+        held: dict[str, tuple[int, Member]] = {}
+        asked: set[str] = set()
+        pending: list[object] = list(reports)
+        while pending:
+            wanted: dict[str, set[str]] = {"Actor": set(), "Source": set(), "Claim": set(), "Event": set()}
+            for obj in pending:
+                for target, ids in references(obj).items():
+                    wanted.setdefault(target, set()).update(ids)
+            pending = []
+            members = sorted((wanted["Actor"] | wanted["Source"]) - asked - held.keys())
+            asked.update(members)
+            for ident, (seq, obj) in self._fetch(members).items():
+                if not isinstance(obj, Claim):
+                    held[ident] = (seq, obj)
+                    pending.append(obj)
+            for column, ids in (("claim", wanted["Claim"]), ("subject", wanted["Event"])):
+                fresh = sorted(ids - asked)
+                asked.update(fresh)
+                for chunk in _chunks(fresh):
+                    marks = ",".join("?" * len(chunk))
+                    for report in self._reports(
+                        f"SELECT report FROM hops WHERE {column} IN ({marks})",  # noqa: S608 - our own SQL
+                        tuple(chunk),
+                    ):
+                        if report.id not in chosen:
+                            chosen[report.id] = report
+                            pending.append(report)
+        order = {
+            row[0]: row[1]
+            for chunk in _chunks(sorted(chosen))
+            for row in self._db.execute(
+                f"SELECT id, seq FROM objects WHERE id IN ({','.join('?' * len(chunk))})",  # noqa: S608 - marks only
+                tuple(chunk),
+            )
+        }
+        members_held = [obj for _seq, obj in sorted(held.values(), key=lambda pair: pair[0])]
+        claims = sorted(chosen.values(), key=lambda report: order[report.id])
+        return Dossier([*members_held, *claims])
 
     def _fetch(self, ids: Sequence[str]) -> dict[str, tuple[int, Member]]:
         found: dict[str, tuple[int, Member]] = {}
