@@ -169,6 +169,7 @@ IN_DOCUMENT: Final[dict[type, frozenset[str]]] = {
             "authors",
             "published",
             "published_estimate",
+            "derivation",
             "retrieved",
             "language",
             "reliability",
