@@ -55,7 +55,7 @@ from cattrs.errors import ClassValidationError
 from eventmodel import json as em_json
 from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier, Unrecognized
-from eventmodel.exceptions import EventModelError, InvalidValueError, MissingExtraError
+from eventmodel.exceptions import NO_VALUE, EventModelError, InvalidValueError, MissingExtraError
 from eventmodel.io._document import locate
 from eventmodel.model._actor import Actor, ActorKind
 from eventmodel.model._claim import Claim
@@ -339,7 +339,8 @@ def _timestamp(value: str | datetime | None, name: str) -> str:
     digits = f"{moment.microsecond:06d}"
     if digits.endswith("000"):
         digits = digits[:3]
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + digits + "Z"
+    m = moment
+    return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}.{digits}Z"
 
 
 # -- writing -------------------------------------------------------------------------------------------
@@ -814,7 +815,7 @@ def _structure(document: Any, cls: type, name: str, path: str) -> Any:
     ) from None
 
 
-def _bad(reason: str, path: str, value: Any = None, **kwargs: Any) -> InvalidValueError:
+def _bad(reason: str, path: str, value: Any = NO_VALUE, **kwargs: Any) -> InvalidValueError:
     return InvalidValueError(reason, cls="STIX", value=value, path=path, **kwargs)
 
 
@@ -852,7 +853,8 @@ class _Reader:
         try:
             return cls(**kwargs)
         except EventModelError as error:
-            error.path = path
+            prop = FIELDS[cls].get(error.field or "") if error.cls == cls.__name__ else None
+            error.path = f"{path}.{prop}" if prop is not None else path
             raise
         except TypeError as error:
             raise _bad(f"does not read as {cls.__name__}: {error}", path) from None
@@ -996,7 +998,7 @@ def read_stix(files: Sequence[str | Path]) -> Dossier:
             with Path(file).open(encoding="utf-8") as fp:
                 document = json.load(fp)
         except (ValueError, UnicodeDecodeError) as error:
-            raise InvalidValueError(f"is not JSON: {error}", cls="STIX", path=str(file)) from None
+            raise InvalidValueError(f"is not JSON: {error}", cls="STIX", path=f"{file}: $") from None
         try:
             read = from_stix(document)
         except EventModelError as error:
