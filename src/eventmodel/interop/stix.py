@@ -466,6 +466,10 @@ class _Writer:
         for actor in self.dossier.actors:
             yield self.actor(actor)
         if self.vanilla:
+            self.cited: dict[str, list[str]] = {}
+            for ident, claim in self.claims.items():
+                for evidence in claim.evidence:
+                    self.cited.setdefault(evidence.source, []).append(self.ids["Claim"][ident])
             yield from self.vanilla_claims()
             for source in self.dossier.sources:
                 yield self.report(source)
@@ -678,11 +682,7 @@ class _Writer:
         out["report_types"] = [source.kind.value]
         published = em_json.converter.unstructure(source.published) if source.published is not None else None
         out["published"] = _published(published) or self.created
-        refs = [
-            self.ids["Claim"][ident]
-            for ident, claim in self.claims.items()
-            if any(evidence.source == source.id for evidence in claim.evidence)
-        ]
+        refs = list(self.cited.get(source.id, ()))
         refs += [self.ids["Actor"][a] for a in (source.publisher, *source.authors) if a in self.ids["Actor"]]
         refs += [self.ids["Source"][other] for other in source.derived_from if other in self.ids["Source"]]
         out["object_refs"] = list(dict.fromkeys(refs)) or [self.producer]
