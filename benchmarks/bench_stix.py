@@ -148,7 +148,14 @@ def main(argv: list[str] | None = None) -> None:
         return
     results = []
     for size in args.sizes:
-        command = [sys.executable, __file__, "--worker", str(size), "--bundle-objects", str(args.bundle_objects)]
+        command = [
+            sys.executable,
+            __file__,
+            "--worker",
+            str(size),
+            "--bundle-objects",
+            str(args.bundle_objects),
+        ]
         out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
         results.append(json.loads(out))
     print(report(results))
