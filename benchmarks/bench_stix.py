@@ -130,8 +130,10 @@ def report(results: list[dict[str, Any]]) -> str:
                 f"{figures['cpu']:.2f} | {figures['wall'] / objects * 1e6:.0f} | {figures['peak'] / 2**20:.1f} |"
             )
     lines.append("")
-    for result in results:
-        lines.append(f"- {result['size']:,}: largest resident size {result['max_rss'] / 2**30:.2f} GiB")
+    lines.extend(
+        f"- {result['size']:,}: largest resident size {result['max_rss'] / 2**30:.2f} GiB"
+        for result in results
+    )
     return "\n".join(lines)
 
 

@@ -15,6 +15,7 @@ from hypothesis import given
 
 import eventmodel as em
 from eventmodel import testing
+from eventmodel.cli import main
 
 stix2 = pytest.importorskip("stix2")
 stix2validator = pytest.importorskip("stix2validator")
@@ -105,8 +106,6 @@ def test_every_object_read_is_parsed_by_stix2(example, monkeypatch):
 
 
 def test_the_command_line_reads_the_bundle_back(example, tmp_path):
-    from eventmodel.cli import main
-
     bundle, back = tmp_path / "out.stix.json", tmp_path / "back.json"
     assert main(["export", str(EXAMPLE), "--to", "stix", "-o", str(bundle)]) == 0
     assert main(["import", "--from", "stix", str(bundle), "-o", str(back)]) == 0
