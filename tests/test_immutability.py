@@ -134,7 +134,18 @@ def fields_of(obj):
 
 
 def test_every_model_class_is_covered():
-    results = {"Conflict", "Corroboration", "Hop", "Origin", "Statement", "Report", "Rule", "Violation"}
+    results = {
+        "Conflict",
+        "Corroboration",
+        "Hop",
+        "NearCopy",
+        "Origin",
+        "Relay",
+        "Statement",
+        "Report",
+        "Rule",
+        "Violation",
+    }
     public = {name for name in eventmodel.__all__ if attrs.has(getattr(eventmodel, name))} - results
     assert set(NAMES) == public
     assert len(NAMES) == 19

@@ -55,7 +55,7 @@ from .model._fields import kind_of as _kind_of
 from .model._ids import AUTO
 from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
-from .model._source import Source, SourceKind
+from .model._source import DerivationKind, Source, SourceKind
 from .time._anchor import Anchor
 from .time._grammar import WEEK_STARTS
 from .time._relative import Relative
@@ -421,6 +421,7 @@ def sources() -> st.SearchStrategy[Source]:
         language=st.none() | st.sampled_from(["en", "uk", "ru", "pt-BR"]),
         reliability=st.none() | st.sampled_from(list(Reliability)),
         derived_from=st.lists(ids("src"), max_size=2).map(tuple),
+        derivation=st.none() | st.sampled_from(list(DerivationKind)),
         text=st.none() | texts(min_size=0, max_size=200),
     ).flatmap(_estimated)
 

@@ -188,6 +188,10 @@ class _Shower:
                 self.say(f"{self.actor(origin.claimant)}: {noun} {numbers}", 4)
                 for why in origin.why:
                     self.say(why, 6)
+                for relay in origin.relays:
+                    if relay.copied:
+                        copied = ", ".join(relay.copied_from)
+                        self.say(f"claim {self.numbers[relay.report.id]} carries the text of {copied}", 6)
         single = len(results) - len(shared)
         if single:
             self.say(f"{_plural(single, 'event')} with one report each", 2)

@@ -277,6 +277,12 @@ class Renderer:
             f"{'claim' if len(origin.reports) == 1 else 'claims'} "
             f"{esc(', '.join(str(self.numbers.get(report.id, report.id)) for report in origin.reports))}"
             + "".join(f"<br><small>{esc(why)}</small>" for why in origin.why)
+            + "".join(
+                f"<br><small>claim {esc(str(self.numbers.get(relay.report.id, relay.report.id)))} "
+                f"carries the text of {esc(', '.join(relay.copied_from))}</small>"
+                for relay in origin.relays
+                if relay.copied
+            )
             + "</li>"
             for origin in result.origins
         )

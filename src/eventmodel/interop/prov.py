@@ -154,6 +154,7 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "language": _f(_SCHEMA["inLanguage"], "text"),
         "reliability": _f(_EM["reliability"], "text"),
         "derived_from": _f(None, "relation", "wasDerivedFrom, em:position"),
+        "derivation": _f(_EM["derivation"], "text"),
         "text": _f(_SCHEMA["text"], "text"),
         "extras": _f(_EM["extras"], "json"),
     },

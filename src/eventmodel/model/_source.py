@@ -21,7 +21,7 @@ from ._actor import Actor
 from ._confidence import Reliability
 from ._ids import AUTO, settle_id
 
-__all__ = ["Source", "SourceKind"]
+__all__ = ["DerivationKind", "Source", "SourceKind"]
 
 _URL: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
 _LANGUAGE: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -48,12 +48,40 @@ class SourceKind(v.ModelEnum):
     OTHER = "other"
 
 
+class DerivationKind(v.ModelEnum):
+    """
+    How a :class:`Source` derives from the sources in its ``derived_from``.
+
+    A *reprint* (syndication, wire copy run with or without credit), a
+    *translation* and a *summary* carry the other source's text: they add no
+    origin of their own, whoever the claims in them name as speaker. A
+    *citation* quotes or relays something from the other source inside a
+    text of its own.
+
+    .. versionadded:: 0.1.0
+    """
+
+    REPRINT = "reprint"
+    TRANSLATION = "translation"
+    SUMMARY = "summary"
+    CITATION = "citation"
+
+    @property
+    def copies(self) -> bool:
+        """Whether a source derived this way carries the other's text (reprint, translation, summary)."""
+        return self is not DerivationKind.CITATION
+
+
 def _kind(value: SourceKind | str) -> SourceKind:
     return v.coerce_enum(SourceKind, value)  # type: ignore[no-any-return]
 
 
 def _reliability(value: Reliability | str | None) -> Reliability | None:
     return v.coerce_enum(Reliability, value)  # type: ignore[no-any-return]
+
+
+def _derivation(value: DerivationKind | str | None) -> DerivationKind | None:
+    return v.coerce_enum(DerivationKind, value)  # type: ignore[no-any-return]
 
 
 def _actor_ref(value: Actor | str | None) -> str | None:
@@ -101,6 +129,10 @@ class Source:
         language: Its language as a BCP 47 tag ("en", "uk", "pt-BR").
         reliability: The source's Admiralty reliability grade, A to F.
         derived_from: The sources it is based on, or their ids.
+        derivation: How it derives from them (a :class:`DerivationKind` or
+            its value): a reprint, translation or summary carries their text
+            and counts as no origin of its own in corroboration; ``None``
+            (the default) says nothing more than ``derived_from`` does.
         text: Its text, when known; quotes are checked against it.
 
     Raises:
@@ -151,6 +183,9 @@ class Source:
     )
     derived_from: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_source_refs, validator=f.Refs("Source")
+    )
+    derivation: DerivationKind | None = attrs.field(
+        default=None, kw_only=True, converter=_derivation, validator=f.Member(DerivationKind, optional=True)
     )
     text: str | None = attrs.field(
         default=None, kw_only=True, validator=f.Text(optional=True, empty=True), repr=False
