@@ -93,7 +93,7 @@ def test_objects_come_back_equal_from_parquet(dossier: em.Dossier, tmp_path: Pat
 @given(dossier=dossiers())
 def test_corroboration_as_a_fold_equals_the_dossiers(dossier: em.Dossier) -> None:
     rows = tables.to_arrow(dossier)
-    derived = {row["id"]: tuple(row["derived_from"]) for row in rows["sources"].to_pylist()}
+    derived = folds.derivations_of(rows["sources"].to_pylist())
     got = folds.run_python(folds.CORROBORATION, rows["claims"].to_pylist(), derived)
     assert got == _expected(dossier)
 
@@ -123,7 +123,7 @@ def test_every_field_is_a_column_or_kept_in_the_document(cls: type) -> None:
         em.Evidence: {"source"},
         em.Participant: {"actor", "role"},
         em.Actor: {"id", "name", "kind"},
-        em.Source: {"id", "kind", "title", "publisher", "url", "derived_from"},
+        em.Source: {"id", "kind", "title", "publisher", "url", "derived_from", "derivation"},
     }[cls]
     assert {field.name for field in attrs.fields(cls)} == columns | tables.IN_DOCUMENT[cls]
 
@@ -257,6 +257,50 @@ def test_buckets_agree_in_python_and_spark(spark: Any) -> None:
         frame.select("id", functions.expr(tables.SPARK_BUCKET.format(column="id", buckets=16))).collect()
     )
     assert got == {i: tables.bucket_of(i) for i in ids}
+
+
+def test_corroboration_counts_reprints_once_whoever_speaks_as_the_dossier_does(tmp_path: Path) -> None:
+    wire = em.Source("news-article", id="source:wire")
+    page = em.Source("news-article", id="source:page", derived_from=("source:wire",), derivation="reprint")
+    second = em.Source(
+        "news-article", id="source:second", derived_from=("source:wire",), derivation="reprint"
+    )
+    quoted = em.Source(
+        "news-article", id="source:quoted", derived_from=("source:wire",), derivation="citation"
+    )
+    event = em.Event("attack.cyber", id="event:hack")
+    claims = [
+        em.Claim(
+            "actor:agency",
+            em.Claim("actor:official", event),
+            id="claim:wire",
+            evidence=(em.Evidence("source:wire"),),
+        ),
+        em.Claim("actor:courier", event, id="claim:page", evidence=(em.Evidence("source:page"),)),
+        em.Claim("actor:lakeside", event, id="claim:second", evidence=(em.Evidence("source:second"),)),
+        em.Claim("actor:digest", event, id="claim:quoted", evidence=(em.Evidence("source:quoted"),)),
+    ]
+    dossier = em.Dossier([wire, page, second, quoted, *claims])
+    expected = _expected(dossier)
+    assert (expected["event:hack"].raw_count, expected["event:hack"].independent_count) == (4, 2)
+    path = tmp_path / "t"
+    tables.write_parquet(dossier, path)
+    rows = tables.to_arrow(dossier)
+    assert folds.derivations(path) == {
+        "source:page": (("source:wire",), True),
+        "source:second": (("source:wire",), True),
+        "source:quoted": (("source:wire",), False),
+    }
+    assert (
+        folds.run_python(folds.CORROBORATION, rows["claims"].to_pylist(), folds.derivations(path)) == expected
+    )
+    pytest.importorskip("duckdb")
+    assert folds.run_duckdb(folds.CORROBORATION, path) == expected
+    # Two reprints of a wire that no report cites are one origin too.
+    alone = em.Dossier([wire, page, second, *claims[1:3]])
+    tables.write_parquet(alone, tmp_path / "alone")
+    assert folds.run_duckdb(folds.CORROBORATION, tmp_path / "alone") == _expected(alone)
+    assert _expected(alone)["event:hack"].independent_count == 1
 
 
 def test_corroboration_follows_derived_sources_as_the_dossier_does(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ functions are the same Python everywhere.
 
 :data:`CORROBORATION` counts, for every event, the reports that describe it
 and their independent origins, as :meth:`eventmodel.Dossier.corroboration`
-does. Its finalize step needs the sources' ``derived_from``: a small table,
+does. Its finalize step needs the sources' ``derived_from`` and ``derivation``: a small table,
 given to every engine whole.
 
 .. versionadded:: 0.1.0
@@ -33,6 +33,7 @@ __all__ = [
     "Counts",
     "Fold",
     "derivations",
+    "derivations_of",
     "run_dask",
     "run_duckdb",
     "run_python",
@@ -42,8 +43,13 @@ __all__ = [
 V = TypeVar("V")
 R = TypeVar("R")
 
-#: The sources' derivations: each source id to the ids it derives from.
-Derivations = Mapping[str, tuple[str, ...]]
+#: The sources' derivations: each source id to the ids it derives from, and
+#: whether it carries their text (its derivation is a reprint, translation
+#: or summary).
+Derivations = Mapping[str, tuple[tuple[str, ...], bool]]
+
+#: The kinds of derivation whose source carries its parents' text.
+_COPYING: Final = frozenset({"reprint", "translation", "summary"})
 
 
 @attrs.frozen
@@ -115,11 +121,55 @@ def _ancestors(derived: Derivations, source: str) -> set[str]:
     seen: set[str] = set()
     stack = [source]
     while stack:
-        for parent in derived.get(stack.pop(), ()):
+        for parent in derived.get(stack.pop(), ((), False))[0]:
             if parent not in seen:
                 seen.add(parent)
                 stack.append(parent)
     return seen
+
+
+def _copied(derived: Derivations, source: str) -> tuple[str, ...]:
+    """The sources whose text *source* carries, nearest first (a reprint's wire, and the wire's)."""
+    found: dict[str, None] = {}
+    queue = [source]
+    for current in queue:
+        parents, copies = derived.get(current, ((), False))
+        if not copies:
+            continue
+        for parent in parents:
+            if parent != source and parent not in found:
+                found[parent] = None
+                queue.append(parent)
+    return tuple(found)
+
+
+def _join_copied(
+    sources: list[tuple[str, ...]],
+    speakers: list[str | None],
+    derived: Derivations,
+    join: Callable[[int, int], None],
+) -> dict[str, tuple[str, ...]]:
+    """
+    2. Copied text: a report in a source that carries another's text joins a
+    report carried by that text from another source, whoever it names as
+    speaker. Gives the texts each source carries.
+    """
+    copied = {source: _copied(derived, source) for held in sources for source in held}
+    carriers: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, held in enumerate(sources):
+        for source in held:
+            carriers[source].append((index, source))
+            for text in copied[source]:
+                carriers[text].append((index, source))
+    for index, held in enumerate(sources):
+        for source, text in ((own, text) for own in held for text in copied[own]):
+            others = [other for other, where in carriers[text] if other != index and where != source]
+            if not others:
+                continue
+            if speakers[index] is None or all(speakers[other] != speakers[index] for other in others):
+                join(others[0], index)
+            break
+    return copied
 
 
 def _corroboration(event_id: str, found: tuple[_Report, ...], derived: Derivations) -> Counts:
@@ -151,6 +201,8 @@ def _corroboration(event_id: str, found: tuple[_Report, ...], derived: Derivatio
                 join(by_speaker[speaker], index)
             else:
                 by_speaker[speaker] = index
+    copied = _join_copied([tuple(dict.fromkeys(report[4])) for report in reports], speakers, derived, join)
+    # 4. Derivation of any other kind.
     cited: dict[str, list[int]] = defaultdict(list)
     for index, report in enumerate(reports):
         for source in report[4]:
@@ -159,6 +211,8 @@ def _corroboration(event_id: str, found: tuple[_Report, ...], derived: Derivatio
         echoed = False
         for source in report[4]:
             for ancestor in sorted(_ancestors(derived, source)):
+                if ancestor in copied[source]:
+                    continue  # told by rule 2
                 for other in cited.get(ancestor, ()):
                     if other == index:
                         continue
@@ -198,13 +252,26 @@ CORROBORATION: Final[Fold[tuple[_Report, ...], Counts]] = Fold(
 )
 
 
-def derivations(directory: str | os.PathLike[str]) -> dict[str, tuple[str, ...]]:
-    """The ``derived_from`` of every source in the ``sources`` table under *directory* (needs ``pyarrow``)."""
-    table = dataset(directory, "sources").to_table(columns=["id", "derived_from"])
+def derivations(directory: str | os.PathLike[str]) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """
+    The ``derived_from`` of every source in the ``sources`` table under
+    *directory*, and whether it carries their text (needs ``pyarrow``).
+    """
+    table = dataset(directory, "sources").to_table(columns=["id", "derived_from", "derivation"])
+    return derivations_of(table.to_pylist())
+
+
+def derivations_of(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """
+    The derivations of the sources in *rows* of the ``sources`` table (dicts
+    with ``id``, ``derived_from`` and ``derivation``).
+
+    .. versionadded:: 0.1.0
+    """
     return {
-        ident: tuple(parents)
-        for ident, parents in zip(table["id"].to_pylist(), table["derived_from"].to_pylist(), strict=True)
-        if parents
+        row["id"]: (tuple(row["derived_from"]), row["derivation"] in _COPYING)
+        for row in rows
+        if row["derived_from"]
     }
 
 

@@ -149,6 +149,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("publisher", "string", True, "its publisher's actor id"),
         Column("url", "string", True, "its address"),
         Column("derived_from", "list<item: string>", False, "the ids of the sources it derives from"),
+        Column("derivation", "string", True, "the kind of its derivation's value (`reprint`, ...)"),
         Column("document", "string", False, _DOCUMENT),
     ),
 }
@@ -169,7 +170,6 @@ IN_DOCUMENT: Final[dict[type, frozenset[str]]] = {
             "authors",
             "published",
             "published_estimate",
-            "derivation",
             "retrieved",
             "language",
             "reliability",
@@ -262,6 +262,7 @@ def rows_of(
                     "publisher": obj.publisher,
                     "url": obj.url,
                     "derived_from": list(obj.derived_from),
+                    "derivation": None if obj.derivation is None else obj.derivation.value,
                     "document": dumps(obj),
                 }
             )
