@@ -484,6 +484,17 @@ def test_load_validate_show_and_export_a_store(example, tmp_path):
     assert status == 0
     status, out, err = run("export", db, "--to", "jsonl")
     assert (status, out, err) == (0, lines.read_text(encoding="utf-8"), "")
+    pytest.importorskip("pyarrow")
+    from eventmodel.interop import tables  # noqa: PLC0415 - needs the pyarrow extra
+
+    folder = tmp_path / "tables"
+    assert run("export", db, "--to", "parquet", "-o", folder, "--buckets", "4") == (
+        0,
+        f"{db} -> {folder}: 55 objects as parquet\n",
+        "",
+    )
+    assert tables.read_parquet(folder) == example
+    assert run("export", db, "--to", "parquet")[2].endswith("parquet writes a folder: name it with -o\n")
     event = _events(example)[0]
     status, shown, err = run("show", db, "--event", event)
     assert (status, err) == (0, "")
@@ -514,11 +525,11 @@ def test_a_store_with_violations_fails_validation(tmp_path):
     [
         (
             ["export", "{db}", "--to", "prov-json"],
-            "{db} is a store, and --to prov-json cannot be written from a store yet: use --to jsonl",
+            "{db} is a store, and --to prov-json cannot be written from a store yet: use --to jsonl or --to parquet",
         ),
         (
             ["export", "{db}", "-o", "x.ttl"],
-            "{db} is a store, and this format cannot be written from a store yet: use --to jsonl",
+            "{db} is a store, and this format cannot be written from a store yet: use --to jsonl or --to parquet",
         ),
         (["show", "{db}"], "{db} is a store: show one part of it with --event ID, --claim ID or --actor ID"),
         (["show", "{db}", "--event", "event:none"], "{db}: no claim about 'event:none'"),

@@ -16,6 +16,7 @@ from typing import IO, Any, Final
 from eventmodel import json as em_json
 from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import EventModelError
+from eventmodel.interop import formats
 from eventmodel.store import Store
 
 from ._options import add_limits, limits
@@ -37,7 +38,7 @@ __all__ = ["add_commands", "export_store", "is_store", "show_part", "validate_st
 _SQLITE: Final = b"SQLite format 3\x00"
 
 #: The formats ``export`` writes from a store, streaming it.
-STORE_EXPORTS: Final = ("jsonl",)
+STORE_EXPORTS: Final = ("jsonl", "parquet")
 
 
 def is_store(path: str) -> bool:
@@ -168,16 +169,28 @@ def add_show_options(parser: argparse.ArgumentParser) -> None:
 
 
 def export_store(args: argparse.Namespace, out: IO[str]) -> int:
-    """``eventmodel export DB --to jsonl``: a store's objects, streamed in dependency order."""
+    """
+    ``eventmodel export DB --to jsonl`` (or ``--to parquet -o DIR``): a
+    store's objects, streamed in dependency order.
+    """
     name = args.to or ("jsonl" if Path(args.output).suffix.lower() in {".jsonl", ".ndjson"} else None)
     if name not in STORE_EXPORTS:
         raise _UsageError(
             f"{args.file} is a store, and {'--to ' + name if name else 'this format'} cannot be written "
             f"from a store yet: use --to {' or --to '.join(STORE_EXPORTS)}"
         )
-    with _store(args.file) as store:
-        counted: list[int] = []
-        _write(args.output, lambda fp: counted.append(em_json.write_jsonl(store.objects(), fp)))
+    counted: list[int] = []
+    if name == "parquet":  # a folder, written from the store's stream in batches
+        if args.output == "-":
+            raise _UsageError("parquet writes a folder: name it with -o")
+        write = formats.exporter(name).load()
+        buckets = getattr(args, "option_buckets", None)
+        with _store(args.file) as store:
+            write(store.objects(), args.output, **({} if buckets is None else {"buckets": buckets}))
+            counted.append(len(store))
+    else:
+        with _store(args.file) as store:
+            _write(args.output, lambda fp: counted.append(em_json.write_jsonl(store.objects(), fp)))
     if args.output != "-":
         out.write(f"{args.file} -> {args.output}: {_plural(counted[0], 'object')} as {name}\n")
     return 0

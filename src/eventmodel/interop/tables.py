@@ -494,8 +494,12 @@ def _replace(work: Path, target: Path) -> None:
         os.replace(work, target)
 
 
-def write_parquet_export(dossier: Dossier, path: str, *, buckets: str | None = None) -> None:
-    """The ``parquet`` export format: :func:`write_parquet` of *dossier* into the folder *path*."""
+def write_parquet_export(dossier: Dossier | Iterable[Any], path: str, *, buckets: str | None = None) -> None:
+    """
+    The ``parquet`` export format: :func:`write_parquet` of *dossier* (or
+    of any iterable of top-level objects, such as a store's
+    ``objects()``) into the folder *path*.
+    """
     count = BUCKETS
     if buckets is not None:
         try:
