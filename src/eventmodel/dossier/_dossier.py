@@ -12,7 +12,13 @@ import attrs
 
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
-from eventmodel.core._validation import has_lone_surrogate, json_problem, to_extras
+from eventmodel.core._validation import (
+    CUSTOM_MEMBER_FIX,
+    custom_member_problem,
+    has_lone_surrogate,
+    json_problem,
+    to_extras,
+)
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
@@ -192,6 +198,11 @@ class Dossier:
             if problem is not None:
                 raise InvalidValueError(
                     problem[1], cls="Dossier", field=f"extras[{name!r}]{problem[0]}", value=problem[2]
+                )
+            custom = custom_member_problem(name)
+            if custom is not None:
+                raise InvalidValueError(
+                    custom, cls="Dossier", field="extras", value=name, fix=CUSTOM_MEMBER_FIX
                 )
         self.unrecognized: tuple[Unrecognized, ...] = tuple(unrecognized)
         for obj in objects:

@@ -40,6 +40,7 @@ from cattrs.errors import ClassValidationError
 
 from eventmodel import json as em_json
 from eventmodel.core._gc import collector_paused
+from eventmodel.core._validation import READING_LENIENTLY
 from eventmodel.dossier._dossier import Dossier, Unrecognized
 from eventmodel.exceptions import EventModelError, InvalidValueError, MissingExtraError
 from eventmodel.io._document import locate
@@ -868,6 +869,16 @@ def from_prov(document: pm.ProvDocument, *, base: str | None = None) -> Dossier:
     .. versionadded:: 0.1.0
 
     """
+    # The document holds what the library wrote: members kept from a newer version's
+    # document come back under their names, as reading with strict=False kept them.
+    lenient = READING_LENIENTLY.set(True)
+    try:
+        return _from_prov(document, base=base)
+    finally:
+        READING_LENIENTLY.reset(lenient)
+
+
+def _from_prov(document: pm.ProvDocument, *, base: str | None) -> Dossier:
     try:
         with collector_paused():  # many small objects, few cycles: see collector_paused
             return _Reader(document, base).dossier()
