@@ -36,6 +36,7 @@ PUBLIC = {
     "Certainty",
     "Claim",
     "ClaimRelation",
+    "Mood",
     "Confidence",
     "ConfidenceScale",
     "Dossier",

@@ -138,6 +138,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "aliases": _f(_EM["aliases"], "json"),
         "affiliations": _f(_EM["affiliations"], "json"),
         "identifiers": _f(_EM["identifiers"], "json"),
+        "unnamed": _f(_EM["unnamed"], "json"),
+        "conditions": _f(_EM["conditions"], "text"),
         "extras": _f(_EM["extras"], "json"),
     },
     Source: {
@@ -169,6 +171,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "retracts": _f(None, "relation", "wasInvalidatedBy the speech act, em:position"),
         "regarding": _f(_EM["regarding"], "ref"),
         "relation": _f(_EM["relation"], "text"),
+        "mood": _f(_EM["mood"], "text"),
+        "role_of": _f(_EM["roleOf"], "ref"),
         "extras": _f(_EM["extras"], "json"),
     },
     Event: {
@@ -386,7 +390,7 @@ class _Writer:
         for position, participant in enumerate(event.participants):
             bundle.association(
                 ident,
-                self.qname(participant.actor),
+                None if participant.actor is None else self.qname(participant.actor),
                 other_attributes=self.attributes(participant, [(_POSITION, position)]),
             )
 
@@ -781,7 +785,9 @@ class _Reader:
     def event(self, bundle: _Container, record: pm.ProvElement) -> Event:
         uri = _uri(record.identifier)
         participants = [
-            Participant(self.ident(r.args[1], r), **self.fields(Participant, r))
+            Participant(
+                None if r.args[1] is None else self.ident(r.args[1], r), **self.fields(Participant, r)
+            )
             for r in bundle.related(pm.ProvAssociation, uri)
         ]
         return Event(
