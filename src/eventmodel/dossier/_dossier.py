@@ -27,7 +27,7 @@ from eventmodel.model._source import Source
 from eventmodel.time._relative import Relative
 from eventmodel.time._when import When
 
-from ._analysis import hops_of
+from ._analysis import hops_of, realised
 from ._html import dossier_html
 from ._index import Index as _Index
 from ._index import corroborate, find_conflicts
@@ -390,9 +390,12 @@ class Dossier:
         """
         What *actor* asserts, directly or as relayed by others: its claims at
         any depth, each with the chain that carries it and the factuality
-        composed along that chain.
+        composed along that chain. Claims that were not made (a statement
+        planned, withheld or hypothetical, see :class:`~eventmodel.Mood`),
+        and claims relayed only by such a claim, are left out:
+        :meth:`claims_by` has them all.
         """
-        return self.claims_by(actor)
+        return tuple(statement for statement in self.claims_by(actor) if realised(statement))
 
     def corroboration(self, event: Event | str) -> Corroboration:
         """

@@ -38,7 +38,7 @@ def _subject_refs(value: Iterable[object]) -> tuple[str, ...]:
         return value
     items = v.to_tuple(value)
     if isinstance(items, tuple) and not all(item.__class__ is str for item in items):
-        return tuple(_subject_ref(item) for item in items)
+        return tuple(_subject_ref(item) for item in items)  # type: ignore[misc]
     return items  # type: ignore[no-any-return]
 
 
