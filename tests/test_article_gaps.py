@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import eventmodel as em
+from eventmodel.cli import show
 
 PUBLISHED = em.When.parse("2022-03-27")
 OUTLET = em.Actor("Republic World", "media", id="actor:republic-world")
@@ -438,4 +439,124 @@ def test_regarding_and_relation_come_together():
     assert str(caught.value) == (
         "Claim.relation: must be a ClaimRelation, got 'explains'. "
         "Fix: use one of 'interprets', 'paraphrases', 'quotes', 'responds-to'"
+    )
+
+
+# -- one event in several areas --------------------------------------------------------------
+
+EAST = em.Place(
+    "Luhansk and Donetsk region",
+    country="UA",
+    parts=[em.Place("Luhansk region", country="UA"), em.Place("Donetsk region", country="UA")],
+)
+
+
+def test_one_event_in_two_regions_is_one_place_of_two_parts():
+    shelling = em.Event("attack.shelling", id="event:eastern-shelling", where=EAST)
+    assert [area.name for area in shelling.where.areas] == ["Luhansk region", "Donetsk region"]
+    assert em.json.loads(em.json.dumps(shelling), em.Event) == shelling
+    assert '"parts":[{"name":"Luhansk region","country":"UA"},{"name":"Donetsk region","country":"UA"}]' in (
+        em.json.dumps(shelling)
+    )
+    assert em.Place("Luhansk region").areas == (em.Place("Luhansk region"),)
+    assert em.Place(parts=[em.Place("Luhansk region")]).names == ()  # located by its parts alone
+    assert em.schema.json_schema()["$defs"]["Place"]["properties"]["parts"]["items"] == {
+        "$ref": "#/$defs/Place"
+    }
+
+
+def test_the_parts_of_a_place_are_checked_as_places_are():
+    with pytest.raises(em.InvalidValueError) as error:
+        em.Place("the east", parts=[em.Place("Luhansk region"), em.Place(country="ukraine")])
+    assert str(error.value) == (
+        "Place.country: must be an ISO 3166-1 alpha-2 code (two capital letters), got 'ukraine'. "
+        "Fix: use a code such as 'UA' or 'RU'"
+    )
+    with pytest.raises(em.InvalidTypeError) as wrong:
+        em.Place("the east", parts=["Luhansk region"])
+    assert str(wrong.value).startswith("Place.parts[0]: must be a Place")
+    with pytest.raises(em.InvalidValueError) as nested:
+        em.Place("the Donbas", parts=[EAST])
+    assert str(nested.value) == (
+        "Place.parts[0].parts: must be empty: a part of a place has no parts of its own. "
+        "Fix: list every area as a part of the one place"
+    )
+
+
+def test_a_document_that_nests_parts_is_refused_with_its_path_however_deep():
+    def nested(depth: int) -> str:
+        document = '{"name": "x"}'
+        for _ in range(depth):
+            document = '{"name": "x", "parts": [' + document + "]}"
+        return document
+
+    with pytest.raises(em.InvalidValueError) as error:
+        em.json.loads(nested(60), em.Place)  # read once at each level: not twice, which doubled at each
+    assert str(error.value).startswith("$.parts[0].parts[0]")
+    assert str(error.value).endswith(
+        "(Place.parts[0].parts): must be empty: a part of a place has no parts of its own. "
+        "Fix: list every area as a part of the one place"
+    )
+    for depth in (400, 5000):
+        with pytest.raises(em.InvalidValueError) as deep:
+            em.json.loads(nested(depth), em.Place)
+        assert str(deep.value).endswith(("nests too deeply to read", "Fix: flatten the document"))
+
+
+def test_accounts_that_share_an_area_do_not_conflict_on_place():
+    in_luhansk = em.Place("Severodonetsk", country="UA")
+    in_russia = em.Place("Belgorod", country="RU")
+    assert _accounts(_strike(where=EAST), _strike(where=in_luhansk)) == []
+    assert _accounts(_strike(where=EAST), _strike(where=in_russia)) == [
+        ("where.country", "UA against RU: places that cannot meet")
+    ]
+    border = em.Place(
+        "the border", parts=[em.Place("Belgorod", country="RU"), em.Place("Kharkiv", country="UA")]
+    )
+    assert _accounts(_strike(where=border), _strike(where=in_russia)) == []
+    assert _accounts(_strike(where=border), _strike(where=em.Place("Minsk", country="BY"))) == [
+        ("where.country", "RU and UA against BY: places that cannot meet")
+    ]
+
+
+def test_a_quote_is_found_by_any_name_of_the_place():
+    source = em.Source(
+        "news-article", id="src:ministry", text="Russian forces struck Krasnogorovka with cluster munitions."
+    )
+    town = em.Place("Krasnohorivka", aliases=["Krasnogorovka"], country="UA")
+    evidence = em.Evidence.find(source, town)
+    assert (evidence.quote.exact, evidence.span) == ("Krasnogorovka", em.TextSpan(22, 35))
+    with pytest.raises(em.InvalidValueError) as absent:
+        em.Evidence.find(source, em.Place("Avdiivka", aliases=["Avdeevka"]))
+    assert str(absent.value) == (
+        "Evidence.find(): has no name ('Avdiivka', 'Avdeevka') that occurs in the text of 'src:ministry', "
+        "got 'Avdiivka'. Fix: add the name the source writes to the place's aliases"
+    )
+    with pytest.raises(em.InvalidValueError) as several:
+        em.Evidence.find(source, em.Place("Krasnogorovka", aliases=["Krasno"]))
+    assert str(several.value) == (
+        "Evidence.find(): has several names that occur in the text of 'src:ministry' ('Krasnogorovka', 'Krasno'), "
+        "got 'Krasnogorovka'. Fix: find the quote by the one name it has there"
+    )
+    with pytest.raises(em.InvalidValueError) as unnamed:
+        em.Evidence.find(source, em.Place(country="UA"))
+    assert "is a place without a name or aliases, which no quote can name" in str(unnamed.value)
+    with pytest.raises(em.InvalidValueError) as no_text:
+        em.Evidence.find(em.Source("video", id="src:clip"), town)
+    assert "cannot find words in a source without text" in str(no_text.value)
+
+
+def test_show_and_the_report_name_every_area():
+    claim = em.Claim(
+        OUTLET,
+        em.Event("attack.shelling", id="event:eastern-shelling", where=EAST),
+        id="claim:east",
+        evidence=[em.Evidence(ARTICLE)],
+    )
+    dossier = em.Dossier([claim])
+    assert "in Luhansk and Donetsk region, UA (Luhansk region, UA; Donetsk region, UA)" in show(
+        dossier, width=200
+    )
+    assert "<dd>Luhansk and Donetsk region, UA (Luhansk region, UA; Donetsk region, UA)</dd>" in (
+        dossier._repr_html_()
     )

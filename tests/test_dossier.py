@@ -2031,17 +2031,36 @@ def test_a_lone_report_gives_no_reason_for_sharing_an_origin():
     assert origin.why == ()
 
 
-def test_corroboration_of_an_event_nobody_describes():
-    result = worked_example().corroboration("event:nothing")
-    assert (result.raw_count, result.independent_count, result.circular) == (0, 0, False)
-    assert result.reports == result.origins == ()
+def test_corroboration_of_an_event_nobody_describes_is_an_error():
+    with pytest.raises(UnresolvedReferenceError) as caught:
+        worked_example().corroboration("event:nothing")
+    assert str(caught.value) == (
+        "Dossier.corroboration(): is not the id of an event or proposition that a claim in the dossier "
+        "describes, got 'event:nothing'"
+    )
 
 
-def test_corroboration_counts_events_not_propositions_sharing_the_id():
-    prop = Proposition("It happened.", id=SHELLING.id)
-    claim = report(prop, MINISTRY)
-    result = Dossier([ARTICLE, *CAST, claim]).corroboration(SHELLING.id)
-    assert result.raw_count == 0
+def test_corroboration_of_none_is_an_error():
+    with pytest.raises(InvalidTypeError) as caught:
+        worked_example().corroboration(None)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "Dossier.corroboration(): needs the id of an event or proposition, got None. "
+        "Fix: pass an Event, a Proposition with an id, or its id"
+    )
+
+
+def test_corroboration_of_a_proposition_works_like_an_event():
+    prop = Proposition("It happened.", id="prop:it-happened")
+    first = report(prop, MINISTRY)
+    relayed = report(Claim(MINISTRY, prop), OUTLET, speech_act="reports", id="claim:relayed")
+    other = report(prop, STAFF)
+    result = Dossier([ARTICLE, *CAST, first, relayed, other]).corroboration(prop)
+    assert (result.raw_count, result.independent_count) == (3, 2)
+    assert result.origins[0].claimant == MINISTRY.id
+    assert [relay.speakers for relay in result.origins[0].relays] == [
+        (MINISTRY.id,),
+        ("actor:republic-world", MINISTRY.id),
+    ]
 
 
 # -- conflicts ---------------------------------------------------------------------------------------------
@@ -2282,12 +2301,15 @@ def _referenced(claim):
 
 
 def _quotes_in(claim):
-    """The evidence of a claim at any depth, by source id."""
+    """The evidence of a claim at any depth, by source id, with the sources its times are anchored on."""
     quoted = {}
     current = claim
     while isinstance(current, Claim):
         for evidence in current.evidence:
             quoted.setdefault(evidence.source, []).append(evidence)
+        for when in (current.made_at, getattr(current.content, "when", None)):
+            if isinstance(when, Relative) and when.anchor.source is not None:
+                quoted.setdefault(when.anchor.source, [])
         current = current.content
     return quoted
 

@@ -338,7 +338,7 @@ def test_copies_of_a_model_error_without_a_value(copier):
     assert copied.value is NO_VALUE
     assert str(copied) == (
         "Place.name: is needed when nothing else locates the place. "
-        "Fix: give a name, a country, admin units, a point or a gazetteer id"
+        "Fix: give a name, a country, admin units, a point, a gazetteer id or parts"
     )
 
 

@@ -223,6 +223,13 @@ def test_default_wording_of_kinds():
     assert fields.Instance(em.Quantity).what == "a Quantity"
     assert fields.Instance(em.Event).what == "an Event"
     assert fields.TupleOf(em.Participant).what == "Participants"
+    assert fields.TupleOf(lambda: em.Place, "Places").item is em.Place
+    with pytest.raises(em.InvalidValueError) as error:
+        fields.TupleOf(lambda: em.Place)
+    assert str(error.value) == (
+        "TupleOf.what: is needed when the class is given by a function. "
+        "Fix: name the items, as in TupleOf(lambda: Place, 'Places')"
+    )
     assert fields.MappingOf(em.Quantity).what == "Quantity"
 
 

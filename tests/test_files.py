@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import signal
 import stat
 import subprocess
@@ -141,21 +140,29 @@ def test_a_convert_killed_at_any_point_leaves_the_old_output_or_the_whole_new_on
     assert new.count(b"\n") == 30_000
     old = b'{"type":"actor","id":"actor:old","name":"Old","kind":"person"}\n'
     out = tmp_path / "out.jsonl"
-    rng = random.Random(14)
     fractions = [0.3, 0.6, 0.8, 0.9, 0.97]
+    early, late = 0.0, 2.0  # the kill times known to come before and after the write
     outcomes = []
     while fractions:
         out.write_bytes(old)
         process = _convert(source, out)
-        time.sleep(duration * fractions.pop(0))
+        fraction = fractions.pop(0)
+        time.sleep(duration * fraction)
         process.send_signal(signal.SIGKILL)
         process.wait()
         left = _leftovers(tmp_path)
         result = out.read_bytes()
         assert result in (old, new), f"a mix of {len(result):,} bytes"
-        outcomes.append("mid-write" if left else ("new" if result == new else "old"))
+        outcome = "mid-write" if left else ("new" if result == new else "old")
+        outcomes.append(outcome)
+        if outcome == "old" and not left:
+            early = max(early, fraction)
+        elif outcome == "new":
+            late = min(late, fraction)
         for name in left:  # what a killed run leaves: a temporary file, never the target
             (tmp_path / name).unlink()
-        if not fractions and "mid-write" not in outcomes and len(outcomes) < 20:
-            fractions.append(rng.uniform(0.5, 1.5))  # until one kill lands while the file is written
+        if not fractions and "mid-write" not in outcomes and len(outcomes) < 40:
+            # Until one kill lands while the file is written: halve the interval where the write
+            # happens, which a loaded machine moves (a fixed guess missed it under load).
+            fractions.append((early + late) / 2)
     assert "mid-write" in outcomes, outcomes

@@ -114,6 +114,7 @@ BUILDERS = {
         country="UA",
         admin=["Donetsk Oblast"],
         gazetteer_id="geonames:704147",
+        parts=[Place("Kramatorsk city"), Place("Kramatorsk airfield")],
     ),
     "GeoPoint": lambda: GeoPoint("48.7305", "37.5563", precision_m=2000),
     "Quantity": lambda: Quantity(15, lower=10, upper=20, unit="km", approximate=True),
@@ -133,7 +134,18 @@ def fields_of(obj):
 
 
 def test_every_model_class_is_covered():
-    results = {"Conflict", "Corroboration", "Hop", "Origin", "Statement", "Report", "Rule", "Violation"}
+    results = {
+        "Conflict",
+        "Corroboration",
+        "Hop",
+        "NearCopy",
+        "Origin",
+        "Relay",
+        "Statement",
+        "Report",
+        "Rule",
+        "Violation",
+    }
     public = {name for name in eventmodel.__all__ if attrs.has(getattr(eventmodel, name))} - results
     assert set(NAMES) == public
     assert len(NAMES) == 19
@@ -213,6 +225,7 @@ COLLECTION_FIELDS = [
     ("Claim", "retracts", tuple),
     ("Place", "admin", tuple),
     ("Place", "aliases", tuple),
+    ("Place", "parts", tuple),
 ]
 
 

@@ -42,7 +42,7 @@ def test_export_and_import_through_the_registry(tmp_path):
 def test_an_unknown_format_names_the_known_ones():
     with pytest.raises(em.UnknownTypeError) as caught:
         formats.exporter("prov-xml")
-    assert str(caught.value).startswith("is not a known export format (known: json, jsonl")
+    assert str(caught.value).startswith("is not a known export format (known: claimreview, json, jsonl")
     assert caught.value.value == "prov-xml"
     with pytest.raises(em.UnknownTypeError, match=r"^is not a known import format \(known: "):
         formats.importer("nope")

@@ -210,6 +210,20 @@ def test_only_an_instant_becomes_an_xsd_datetime():
     assert bundles["2"]["activity"]["id:event%3Aday"]["em:when"] == "2022-03-27"
 
 
+def test_an_estimated_publication_is_no_schema_date_published():
+    instant = em.When.parse("2021-12-15T09:00:00Z")
+    given = em.Source("news-article", id="src:dated", published=instant)
+    estimated = em.Source(
+        "news-article", id="src:undated", published=instant, published_estimate="the wire it reprints"
+    )
+    dossier = em.Dossier([given, estimated])
+    document = json.loads(emprov.to_prov_text(dossier, "json"))
+    entities = document["entity"]
+    assert entities["id:src%3Adated"]["schema:datePublished"]["$"] == "2021-12-15T09:00:00+00:00"
+    assert "schema:datePublished" not in entities["id:src%3Aundated"]
+    assert emprov.from_prov_text(emprov.to_prov_text(dossier, "json"), "json") == dossier
+
+
 @given(testing.whens())
 def test_the_time_rule_gives_an_xsd_datetime_only_for_instants(when):
     lexical = vocabulary.instant(when)

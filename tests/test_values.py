@@ -442,7 +442,7 @@ class TestPlace:
         assert excinfo.value.value is NO_VALUE
         assert str(excinfo.value) == (
             "Place.name: is needed when nothing else locates the place. "
-            "Fix: give a name, a country, admin units, a point or a gazetteer id"
+            "Fix: give a name, a country, admin units, a point, a gazetteer id or parts"
         )
 
     def test_empty_admin_does_not_locate(self):

@@ -1217,8 +1217,8 @@ class TestGrammar:
             # a date-time anchor counts by its own (local) day
             ("yesterday", "2022-03-27T01:00+03:00", "2022-03-26"),
             ("today", "2022-03-26T23:30-04:00[America/New_York]", "2022-03-26"),
-            # an interval anchor counts from its start
-            ("yesterday", "2022-03-27/2022-03-30", "2022-03-26"),
+            # an interval anchor counts from both ends: from what its start gives to what its end gives
+            ("yesterday", "2022-03-27/2022-03-30", "2022-03-26/2022-03-29"),
             ("since the talks", "2022-03-27/2022-03-30", "2022-03-27/.."),
             # "since"/"until" words take the anchor whatever its precision
             ("since the war", "2022", "2022/.."),
@@ -1299,11 +1299,16 @@ class TestGrammar:
         )
 
     @pytest.mark.parametrize("anchor", ["../2022-03-30", "/2022-03-30"])
-    def test_an_interval_anchor_without_a_start_is_refused(self, anchor):
+    def test_an_interval_anchor_without_a_start_leaves_the_start_unknown(self, anchor):
+        assert str(resolve_relative("yesterday", P(anchor))) == "/2022-03-29"
+
+    @pytest.mark.parametrize("anchor", ["../2022-03-30", "/2022-03-30"])
+    def test_words_bounded_only_by_a_missing_end_are_refused(self, anchor):
         with pytest.raises(InvalidValueError) as excinfo:
-            resolve_relative("yesterday", P(anchor))
+            resolve_relative("since the talks", P(anchor))
         assert str(excinfo.value) == (
-            f"Relative.text: cannot be resolved against an interval with no start ({anchor}), got 'yesterday'"
+            f"Relative.text: cannot be resolved against {anchor}: with an end of the anchor missing, the words "
+            "bound the time nowhere, got 'since the talks'. Fix: give the anchor both ends, or resolve the words by hand"
         )
 
     def test_words_that_are_not_a_string_are_refused(self):
@@ -1475,7 +1480,8 @@ class TestAnchor:
         with pytest.raises(InvalidValueError) as excinfo:
             Anchor.parse(text)
         assert str(excinfo.value) == (
-            f"Anchor.parse(): is not an anchor, got {text!r}. Fix: use 'publication', 'made_at' or 'event:<event id>'"
+            f"Anchor.parse(): is not an anchor, got {text!r}. Fix: use 'publication', 'made_at', 'event:<event id>', "
+            "'claim:<claim id>' or 'source:<source id>'"
         )
 
     @pytest.mark.parametrize("value", [5, None, Anchor.PUBLICATION])
@@ -1500,7 +1506,18 @@ class TestAnchor:
             (
                 lambda: Anchor("sometime"),
                 InvalidValueError,
-                "Anchor.kind: must be an AnchorKind, got 'sometime'. Fix: use one of 'publication', 'made_at', 'event'",
+                "Anchor.kind: must be an AnchorKind, got 'sometime'. "
+                "Fix: use one of 'publication', 'made_at', 'event', 'claim', 'source'",
+            ),
+            (
+                lambda: Anchor("claim"),
+                InvalidValueError,
+                "Anchor.claim: is needed with kind 'claim', and only then, got None",
+            ),
+            (
+                lambda: Anchor("publication", source="src:wire"),
+                InvalidValueError,
+                "Anchor.source: is needed with kind 'source', and only then, got 'src:wire'",
             ),
             (
                 lambda: Anchor.parse("event:has space"),

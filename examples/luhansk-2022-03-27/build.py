@@ -390,8 +390,13 @@ def build() -> em.Dossier:  # noqa: PLR0915 - it reads top to bottom, in the ord
     # "In the eastern parts of Ukraine, i.e. in the Luhansk and Donetsk region, Russian troops
     # have also carried out intense shelling and airstrikes since day 1 of Russia's invasion
     # of its neighbouring country." The outlet's voice again: two kinds of attack, each an
-    # event, since the first day of the invasion (a time anchored on the invasion event).
-    east = em.Place("Luhansk and Donetsk region", country="UA")
+    # event, since the first day of the invasion (a time anchored on the invasion event), in
+    # one place that names two areas.
+    east = em.Place(
+        "Luhansk and Donetsk region",
+        country="UA",
+        parts=[luhansk_region, em.Place("Donetsk region", country="UA")],
+    )
     since_day_1 = em.Relative("since day 1 of Russia's invasion", since_the_invasion)
     east_sentence = quote(
         "In the eastern parts of Ukraine, i.e. in the Luhansk and Donetsk region, Russian troops have also "

@@ -8,7 +8,8 @@ seen, what was said to have happened, and how sure anyone is.
 from __future__ import annotations
 
 from .core._frozen import FrozenDict
-from .dossier._analysis import Conflict, Corroboration, Hop, Origin, Statement, compose_factuality
+from .dossier._analysis import Conflict, Corroboration, Hop, Origin, Relay, Statement, compose_factuality
+from .dossier._copies import NearCopy
 from .dossier._dossier import Dossier, Unrecognized
 from .dossier._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
 from .exceptions import (
@@ -37,7 +38,7 @@ from .model._ids import canonical_json
 from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
 from .model._registry import TypeRegistry, register, registry
-from .model._source import Source, SourceKind
+from .model._source import DerivationKind, Source, SourceKind
 from .time._anchor import Anchor, AnchorKind
 from .time._grammar import resolve_relative
 from .time._relative import Relative
@@ -60,6 +61,7 @@ __all__ = [
     "ConfidenceScale",
     "Conflict",
     "Corroboration",
+    "DerivationKind",
     "Dossier",
     "Event",
     "EventModelError",
@@ -74,6 +76,7 @@ __all__ = [
     "MissingExtraError",
     "Moment",
     "Mood",
+    "NearCopy",
     "Origin",
     "Participant",
     "Place",
@@ -83,6 +86,7 @@ __all__ = [
     "ProvenanceError",
     "Quantity",
     "Relative",
+    "Relay",
     "Reliability",
     "Report",
     "Rule",

@@ -54,8 +54,9 @@ from .model._fields import kind_of as _kind_of
 from .model._ids import AUTO
 from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
-from .model._source import Source, SourceKind
+from .model._source import DerivationKind, Source, SourceKind
 from .time._anchor import Anchor
+from .time._grammar import WEEK_STARTS
 from .time._relative import Relative
 from .time._when import Interval, Moment, Precision, When
 
@@ -239,6 +240,8 @@ _RELATIVE_WORDS = (
     "on Sunday",
     "last Friday",
     "earlier this week",
+    "last week",
+    "December 13",
     "last month",
     "two days ago",
     "a day before",
@@ -252,19 +255,30 @@ _SHIFT_WORDS = frozenset({"yesterday", "two days ago", "a day before"})
 
 def relatives() -> st.SearchStrategy[Relative]:
     """
-    Relative times, resolved (against a day) or not, to every kind of anchor,
-    plain shifts read backwards too (``inverse``).
+    Relative times, resolved (against a day, or a span of days whose first
+    is uncertain) or not, to every kind of anchor, with weeks that begin on
+    any day the grammar knows; plain shifts read backwards too (``inverse``).
     """
-    anchors = st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]) | ids("event").map(Anchor.to_event)
+    anchors = st.one_of(
+        st.sampled_from([Anchor.PUBLICATION, Anchor.MADE_AT]),
+        ids("event").map(Anchor.to_event),
+        ids("claim").map(Anchor.to_claim),
+        ids("src").map(Anchor.to_source),
+    )
 
     @st.composite
     def build(draw: st.DrawFn) -> Relative:
         words = draw(st.sampled_from(_RELATIVE_WORDS))
         inverse = words in _SHIFT_WORDS and draw(st.booleans())
-        relative = Relative(words, draw(anchors), inverse=inverse)
+        week_start = draw(st.sampled_from(sorted(WEEK_STARTS)))
+        relative = Relative(words, draw(anchors), inverse=inverse, week_start=week_start)
         if draw(st.booleans()):
             day = draw(st.dates(min_value=date(100, 1, 1), max_value=date(9998, 12, 1)))
-            relative = relative.resolve(Moment(day))
+            at: Moment | Interval = Moment(day)
+            if draw(st.booleans()):  # an anchor known only roughly: a span of days, the first in doubt
+                last = day + timedelta(days=draw(st.integers(0, 9)))
+                at = Interval(Moment(day, uncertain=True), Moment(last))
+            relative = relative.resolve(at)
         return relative
 
     return build()
@@ -299,8 +313,14 @@ def geo_points() -> st.SearchStrategy[GeoPoint]:
     )
 
 
-def places() -> st.SearchStrategy[Place]:
-    """Places located by a name, a country, admin units, a point or a gazetteer id."""
+def places(*, parts: bool = True) -> st.SearchStrategy[Place]:
+    """
+    Places located by a name, a country, admin units, a point, a gazetteer
+    id or parts (*parts*: draw places that name several areas too).
+
+    .. versionchanged:: 0.1.0
+       Draws places with parts, unless *parts* is false.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> Place:
@@ -308,11 +328,20 @@ def places() -> st.SearchStrategy[Place]:
         admin = tuple(draw(st.lists(texts(max_size=20), max_size=3)))
         point = draw(st.none() | geo_points())
         gazetteer_id = draw(st.none() | ids("geonames"))
-        located = any((country, admin, point, gazetteer_id))
+        areas: tuple[Place, ...] = ()
+        if parts and draw(st.integers(0, 4)) == 0:
+            areas = tuple(draw(st.lists(places(parts=False), min_size=1, max_size=3)))
+        located = any((country, admin, point, gazetteer_id, areas))
         name = draw(st.none() | texts() if located else texts())
         aliases = tuple(draw(st.lists(texts(max_size=20), max_size=2)))
         return Place(
-            name, aliases=aliases, country=country, admin=admin, point=point, gazetteer_id=gazetteer_id
+            name,
+            aliases=aliases,
+            country=country,
+            admin=admin,
+            point=point,
+            gazetteer_id=gazetteer_id,
+            parts=areas,
         )
 
     return build()
@@ -367,8 +396,15 @@ def actors() -> st.SearchStrategy[Actor]:
     ) | st.builds(Actor, texts(), st.sampled_from(list(ActorKind)), id=ids("actor"))
 
 
+def _estimated(source: Source) -> st.SearchStrategy[Source]:
+    """*source*, or, when it has a publication time, the same with that time marked as an estimate."""
+    if source.published is None:
+        return st.just(source)
+    return st.just(source) | texts().map(lambda basis: attrs.evolve(source, published_estimate=basis))
+
+
 def sources() -> st.SearchStrategy[Source]:
-    """Sources of every kind, with texts, publishers and derivations."""
+    """Sources of every kind, with texts, publishers, derivations and estimated publications."""
     aware = st.datetimes(min_value=_EARLIEST, max_value=_LATEST).map(
         lambda moment: moment.replace(tzinfo=UTC)
     )
@@ -385,8 +421,9 @@ def sources() -> st.SearchStrategy[Source]:
         language=st.none() | st.sampled_from(["en", "uk", "ru", "pt-BR"]),
         reliability=st.none() | st.sampled_from(list(Reliability)),
         derived_from=st.lists(ids("src"), max_size=2).map(tuple),
+        derivation=st.none() | st.sampled_from(list(DerivationKind)),
         text=st.none() | texts(min_size=0, max_size=200),
-    )
+    ).flatmap(_estimated)
 
 
 def participants() -> st.SearchStrategy[Participant]:

@@ -6,7 +6,7 @@ import textwrap
 
 from eventmodel.dossier._analysis import Corroboration, Hop, Statement
 from eventmodel.dossier._dossier import Dossier
-from eventmodel.dossier._html import describe_quantity
+from eventmodel.dossier._html import describe_quantity, place_text
 from eventmodel.dossier._provenance import resolve_time
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
@@ -103,9 +103,12 @@ class _Shower:
     def show_source(self, source: Source) -> None:
         parts = [source.kind.value.replace("_", " ")]
         if source.published is not None:
-            parts.append(f"published {source.published}")
+            estimated = "estimated " if source.published_estimate is not None else ""
+            parts.append(f"{estimated}published {source.published}")
         title = f" “{source.title}”" if source.title else ""
         self.say(f"Source {source.id}: {self.source(source.id)}{title} ({', '.join(parts)})", 0)
+        if source.published_estimate is not None:
+            self.say(f"publication estimated: {source.published_estimate}", 2)
         if source.url:
             self.say(source.url, 2)
         for parent in source.derived_from:
@@ -151,7 +154,7 @@ class _Shower:
     def show_event(self, event: Event, indent: int, report: Claim, made_at: When | None) -> None:
         facts = [event.kind]
         if event.where is not None:
-            place = ", ".join(part for part in (event.where.name, event.where.country) if part)
+            place = place_text(event.where, admin=False)
             if place:
                 facts.append(f"in {place}")
         if event.when is not None:
@@ -192,6 +195,10 @@ class _Shower:
                 self.say(f"{self.actor(origin.claimant)}: {noun} {numbers}", 4)
                 for why in origin.why:
                     self.say(why, 6)
+                for relay in origin.relays:
+                    if relay.copied:
+                        copied = ", ".join(relay.copied_from)
+                        self.say(f"claim {self.numbers[relay.report.id]} carries the text of {copied}", 6)
         single = len(results) - len(shared)
         if single:
             self.say(f"{_plural(single, 'event')} with one report each", 2)

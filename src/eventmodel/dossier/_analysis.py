@@ -25,6 +25,7 @@ __all__ = [
     "Corroboration",
     "Hop",
     "Origin",
+    "Relay",
     "Statement",
     "compose_factuality",
     "hops_of",
@@ -198,11 +199,46 @@ def realised(statement: Statement) -> bool:
 
 
 @attrs.frozen
+class Relay:
+    """
+    How one report carries its origin: through whom it was said, and which
+    sources' text it carries.
+
+    Two outlets that each relay what one newspaper said have the same
+    ``speakers`` path and no ``copied_from``: they read it independently.
+    Two pages that reprint one wire have ``copied_from`` naming the wire.
+
+    Attributes:
+        report: The top-level claim.
+        speakers: The claimants from the report down to the claim about the
+            event or proposition, outermost first (``None`` where a claim is
+            unattributed).
+        sources: The sources of the report's evidence.
+        copied_from: The sources whose text those sources carry: the ones
+            they derive from as a reprint, translation or summary (directly
+            or not, nearest first), and, when near copies were asked for,
+            the sources whose texts are near copies of theirs.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    report: Claim
+    speakers: tuple[str | None, ...]
+    sources: tuple[str, ...]
+    copied_from: tuple[str, ...]
+
+    @property
+    def copied(self) -> bool:
+        """Whether the report's source carries another source's text."""
+        return bool(self.copied_from)
+
+
+@attrs.frozen
 class Origin:
     """
-    One independent origin of the reports about an event: reports that trace
-    back to the same original speaker, or to sources derived from one
-    another, are one origin.
+    One independent origin of the reports about an event or proposition:
+    the reports that :meth:`Dossier.corroboration` found to share it.
 
     Attributes:
         claimant: The original speaker's id (``None`` for unattributed
@@ -212,6 +248,7 @@ class Origin:
         circular: True when more than one report traces back to it: they
             echo one another, and count as one.
         why: How the reports were found to share the origin.
+        relays: How each report carries it, in the order of ``reports``.
 
     .. versionadded:: 0.1.0
 
@@ -221,15 +258,17 @@ class Origin:
     reports: tuple[Claim, ...]
     circular: bool
     why: tuple[str, ...]
+    relays: tuple[Relay, ...] = ()
 
 
 @attrs.frozen
 class Corroboration:
     """
-    The claims that describe one event, grouped by independent origin.
+    The claims that describe one event or proposition, grouped by
+    independent origin.
 
     Attributes:
-        event_id: The event.
+        event_id: The event's or proposition's id.
         reports: Every top-level claim that describes it, at any depth.
         origins: The independent origins, largest first.
 
@@ -255,6 +294,11 @@ class Corroboration:
     def circular(self) -> bool:
         """Whether some reports echo one another (circular reporting)."""
         return any(origin.circular for origin in self.origins)
+
+    @property
+    def relays(self) -> tuple[Relay, ...]:
+        """How every report carries its origin, origin by origin."""
+        return tuple(relay for origin in self.origins for relay in origin.relays)
 
 
 @attrs.frozen

@@ -28,6 +28,7 @@ from eventmodel.time._relative import Relative
 from eventmodel.time._when import When
 
 from ._analysis import hops_of, realised
+from ._copies import NearCopy, check_threshold, find_near_copies
 from ._html import dossier_html
 from ._index import Index as _Index
 from ._index import corroborate, find_conflicts
@@ -397,18 +398,72 @@ class Dossier:
         """
         return tuple(statement for statement in self.claims_by(actor) if realised(statement))
 
-    def corroboration(self, event: Event | str) -> Corroboration:
+    def corroboration(
+        self, subject: Event | Proposition | str, *, near_copies: float | None = None
+    ) -> Corroboration:
         """
-        The claims that describe one event, grouped by independent origin.
+        The top-level claims that describe one event or proposition (a
+        claim about it at any depth), grouped by independent origin, each
+        report with its relay path.
 
-        Reports that trace back to the same original speaker (through nested
-        reported speech), or whose evidence sources derive from one another
-        or from a common source (``Source.derived_from``), are one origin:
-        circular reporting is flagged, not counted as confirmation.
-        An unattributed report is an origin of its own, unless its source
-        derives from the source of another report, which it then echoes.
+        Two reports are one origin when (the whole rule is in
+        ``docs/explanation/attribution.md``):
+
+        1. the claims in them about the subject have the same claimant;
+        2. their evidence sources carry the text of one source, whoever the
+           claims name as speaker: a source carries its own text and that of
+           every source it derives from as a reprint, translation or summary
+           (``Source.derivation``), directly or not; so a reprint joins the
+           wire it copies, and two pages that reprint one wire join;
+        3. with *near_copies* set to a similarity threshold (such as
+           ``NearCopy.THRESHOLD``), their evidence sources' texts are near
+           copies (:meth:`near_copies`), the similarity given as the reason;
+        4. for any other derivation (a citation, or none said) one's evidence
+           source derives, directly or not, from the other's, and the claims
+           have the same claimant, or the deriving one is unattributed (it
+           then echoes the first such report only); or both are
+           unattributed and their sources derive from a common source.
+
+        Origins are the groups these joins make (joins chain). Circular
+        reporting is flagged, not counted as confirmation.
+
+        Raises:
+            InvalidTypeError: For ``None`` or a proposition without an id.
+            UnresolvedReferenceError: When no claim in the dossier describes
+                an event or proposition with this id.
+
         """
-        return corroborate(self, _ident(event) or "")
+        ident = _ident(subject)
+        if not isinstance(ident, str):
+            raise InvalidTypeError(
+                "needs the id of an event or proposition",
+                cls="Dossier",
+                field="corroboration()",
+                value=subject,
+                fix="pass an Event, a Proposition with an id, or its id",
+            )
+        if ident not in self._indexed().by_subject:
+            raise UnresolvedReferenceError(
+                "is not the id of an event or proposition that a claim in the dossier describes",
+                cls="Dossier",
+                field="corroboration()",
+                value=ident,
+            )
+        if near_copies is not None:
+            near_copies = check_threshold(near_copies, "corroboration(near_copies=)")
+        return corroborate(self, ident, near_copies)
+
+    def near_copies(self, threshold: float = NearCopy.THRESHOLD) -> tuple[NearCopy, ...]:
+        """
+        The pairs of sources whose texts are near copies of one another: a
+        Jaccard similarity of their 5-word shingles of at least *threshold*
+        (:attr:`NearCopy.THRESHOLD` by default), most similar first. Found by
+        MinHash and banding, in time linear in the total length of the texts
+        (plus the pairs found); sources without a text are left out.
+
+        .. versionadded:: 0.1.0
+        """
+        return find_near_copies(self.sources, threshold)
 
     def resolve_times(self) -> Dossier:
         """
@@ -418,8 +473,9 @@ class Dossier:
 
         Anchors are looked up as the provenance rules look them up: the
         publication of the report's evidence source, the claim's ``made_at``,
-        the time another claim gives the anchor event (itself resolved first
-        when it is relative). The words, the anchors and every id stay; times
+        the time another claim gives the anchor event, another claim's
+        ``made_at``, another source's publication (each resolved first when
+        it is relative itself). The words, the anchors and every id stay; times
         that cannot be resolved stay as they are (rule EM402 names them).
         Queries such as :meth:`claims_during` then see the dates.
         """

@@ -20,6 +20,7 @@ from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
 from eventmodel.model._evidence import Evidence
+from eventmodel.model._place import Place
 from eventmodel.model._quantity import Quantity
 from eventmodel.model._source import Source
 from eventmodel.time._relative import Relative
@@ -218,9 +219,7 @@ class Renderer:
         if content.when is not None:
             rows.append(("when", self.time(content.when, report, made_at)))
         if content.where is not None:
-            place = ", ".join(
-                part for part in (content.where.name, *content.where.admin, content.where.country) if part
-            )
+            place = place_text(content.where)
             if place:
                 rows.append(("where", place))
         if content.description:
@@ -283,6 +282,12 @@ class Renderer:
             f"{'claim' if len(origin.reports) == 1 else 'claims'} "
             f"{esc(', '.join(str(self.numbers.get(report.id, report.id)) for report in origin.reports))}"
             + "".join(f"<br><small>{esc(why)}</small>" for why in origin.why)
+            + "".join(
+                f"<br><small>claim {esc(str(self.numbers.get(relay.report.id, relay.report.id)))} "
+                f"carries the text of {esc(', '.join(relay.copied_from))}</small>"
+                for relay in origin.relays
+                if relay.copied
+            )
             + "</li>"
             for origin in result.origins
         )
@@ -379,3 +384,14 @@ def _event_repr_html(self: Event) -> str:
 # chain of a claim is known. Subclasses (custom claim types) inherit it.
 Claim._repr_html_ = _claim_repr_html  # type: ignore[attr-defined]
 Event._repr_html_ = _event_repr_html  # type: ignore[attr-defined]
+
+
+def place_text(place: Place, *, admin: bool = True) -> str:
+    """
+    A place in words: its name, admin units (*admin*) and country, then the
+    areas it names in brackets ("Luhansk and Donetsk (Luhansk region, UA;
+    Donetsk region, UA)").
+    """
+    own = ", ".join(part for part in (place.name, *(place.admin if admin else ()), place.country) if part)
+    areas = "; ".join(place_text(area, admin=admin) for area in place.parts)
+    return f"{own} ({areas})" if own and areas else own or areas

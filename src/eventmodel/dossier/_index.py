@@ -13,9 +13,20 @@ from typing import TYPE_CHECKING, Final
 from eventmodel.exceptions import InvalidTypeError
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
+from eventmodel.model._source import DerivationKind, Source
 from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
 
-from ._analysis import Conflict, Corroboration, Origin, Statement, hops_of, quantities_conflict, realised
+from ._analysis import (
+    Conflict,
+    Corroboration,
+    Origin,
+    Relay,
+    Statement,
+    hops_of,
+    quantities_conflict,
+    realised,
+)
+from ._copies import find_near_copies
 
 if TYPE_CHECKING:
     from ._dossier import Dossier
@@ -192,77 +203,178 @@ def _ancestors(dossier: Dossier, source_id: str) -> set[str]:
     return seen
 
 
-def corroborate(dossier: Dossier, event_id: str) -> Corroboration:
-    """See :meth:`Dossier.corroboration`."""
-    statements = [
-        statement
-        for statement in dossier._indexed().by_subject.get(event_id, ())
-        if isinstance(statement.claim.content, Event)
-        and realised(statement)
-        and statement.claim.role_of is None
-    ]
-    reports: list[Claim] = []
-    speakers: list[str | None] = []
-    position: dict[str, int] = {}
-    for statement in statements:
-        if statement.report.id not in position:
-            position[statement.report.id] = len(reports)
-            reports.append(statement.report)
-            speakers.append(statement.claim.claimant)
-    groups = _Groups(len(reports))
-    by_speaker: dict[str, int] = {}
-    for index, speaker in enumerate(speakers):
-        if speaker is None:
+_VERBS: Final = {
+    DerivationKind.REPRINT: "reprints",
+    DerivationKind.TRANSLATION: "translates",
+    DerivationKind.SUMMARY: "summarizes",
+}
+
+
+def _copied(dossier: Dossier, source_id: str) -> dict[str, str]:
+    """
+    The sources whose text *source_id* carries, nearest first, each with
+    the verb of the first step to it: the sources it derives from as a
+    reprint, translation or summary, and theirs in turn.
+    """
+    found: dict[str, str] = {}
+    queue = [(source_id, "")]
+    for current_id, verb in queue:
+        current = dossier.get(current_id)
+        if not isinstance(current, Source) or current.derivation is None or not current.derivation.copies:
             continue
-        if speaker in by_speaker:
-            groups.join(by_speaker[speaker], index, f"same original speaker {speaker}")
-        else:
-            by_speaker[speaker] = index
-    # A report whose evidence derives from another report's source echoes it when the two
-    # can be one statement: the same original speaker. An unattributed report echoes the
-    # first report of its ancestor sources, and no more (it cannot echo two speakers).
-    cited: dict[str, list[int]] = defaultdict(list)
-    for index, report in enumerate(reports):
-        for evidence in report.evidence:
-            cited[evidence.source].append(index)
-    for index, report in enumerate(reports):
-        echoed = False
-        for evidence in report.evidence:
-            for ancestor in sorted(_ancestors(dossier, evidence.source)):
-                for other in cited.get(ancestor, ()):
-                    if other == index:
-                        continue
-                    same = speakers[index] is not None and speakers[index] == speakers[other]
-                    if same or (speakers[index] is None and not echoed and other != index):
-                        groups.join(other, index, f"{evidence.source} derives from {ancestor}")
-                        echoed = echoed or speakers[index] is None
-    # Unattributed reports whose sources share an ancestor echo that common source.
-    common: dict[str, int] = {}
-    for index, report in enumerate(reports):
-        if speakers[index] is not None:
-            continue
-        for evidence in report.evidence:
-            for ancestor in sorted(_ancestors(dossier, evidence.source)):
-                if ancestor in common and groups.find(common[ancestor]) != groups.find(index):
-                    groups.join(common[ancestor], index, f"both derive from {ancestor}")
-                common.setdefault(ancestor, index)
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(reports)):
-        members[groups.find(index)].append(index)
-    origins = []
-    for root, indexes in members.items():
-        names = {speakers[index] for index in indexes} - {None}
-        claimant = names.pop() if len(names) == 1 else None
-        origins.append(
-            Origin(
-                claimant=claimant,
-                reports=tuple(reports[index] for index in indexes),
-                circular=len(indexes) > 1,
-                why=tuple(dict.fromkeys(groups.why.get(root, []))),
+        for parent in current.derived_from:
+            if parent != source_id and parent not in found:
+                found[parent] = verb or _VERBS[current.derivation]
+                queue.append((parent, found[parent]))
+    return found
+
+
+def corroborate(dossier: Dossier, subject: str, near_copies: float | None = None) -> Corroboration:
+    """See :meth:`Dossier.corroboration`; the rules are numbered as there."""
+    found = _Corroborating(dossier, subject)
+    found.same_speaker()
+    found.copied_text(near_copies)
+    found.derived()
+    return found.result()
+
+
+class _Corroborating:
+    """The reports about one subject, joined into origins rule by rule."""
+
+    def __init__(self, dossier: Dossier, subject: str) -> None:
+        self.dossier = dossier
+        self.subject = subject
+        self.reports: list[Claim] = []
+        self.speakers: list[str | None] = []
+        self.paths: list[tuple[str | None, ...]] = []
+        seen: set[str] = set()
+        for statement in dossier._indexed().by_subject.get(subject, ()):
+            if (
+                isinstance(statement.claim.content, (Event, Proposition))
+                and realised(statement)
+                and statement.claim.role_of is None
+                and statement.report.id not in seen
+            ):
+                seen.add(statement.report.id)
+                self.reports.append(statement.report)
+                self.speakers.append(statement.claim.claimant)
+                self.paths.append(tuple(hop.claimant for hop in statement.hops))
+        self.groups = _Groups(len(self.reports))
+        self.sources = [tuple(dict.fromkeys(e.source for e in report.evidence)) for report in self.reports]
+        #: For each evidence source, the sources whose text it carries, with the verb saying how.
+        self.copied = {ident: _copied(dossier, ident) for found in self.sources for ident in found}
+
+    def same_speaker(self) -> None:
+        """1. The same original speaker."""
+        by_speaker: dict[str, int] = {}
+        for index, speaker in enumerate(self.speakers):
+            if speaker is None:
+                continue
+            if speaker in by_speaker:
+                self.groups.join(by_speaker[speaker], index, f"same original speaker {speaker}")
+            else:
+                by_speaker[speaker] = index
+
+    def copied_text(self, near_copies: float | None) -> None:
+        """
+        2 and 3. A report in a source that carries another source's text (a
+        reprint, translation or summary of it, or a near copy when asked for)
+        adds no origin, whoever it names as speaker: it joins a report carried
+        by that text from another source.
+        """
+        copied, speakers = self.copied, self.speakers
+        if near_copies is not None:
+            texts = [self.dossier.get(ident) for ident in copied]
+            for pair in find_near_copies((s for s in texts if isinstance(s, Source)), near_copies):
+                verb = f"is a near copy (similarity {pair.similarity:.2f}) of"
+                copied[pair.first].setdefault(pair.second, verb)
+                copied[pair.second].setdefault(pair.first, verb)
+        carriers: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for index, found in enumerate(self.sources):
+            for ident in found:
+                carriers[ident].append((index, ident))
+                for text in copied[ident]:
+                    carriers[text].append((index, ident))
+        for index, found in enumerate(self.sources):
+            for ident, text in ((source, text) for source in found for text in copied[source]):
+                others = [
+                    (other, where) for other, where in carriers[text] if other != index and where != ident
+                ]
+                if not others:
+                    continue
+                if speakers[index] is None or all(speakers[other] != speakers[index] for other, _ in others):
+                    other, where = others[0]
+                    why = f"{ident} {copied[ident][text]} {text}"
+                    if where != text:
+                        why += f"; {where} {copied[where][text]} it"
+                    if self.groups.find(other) != self.groups.find(index):
+                        self.groups.join(other, index, why)
+                break
+
+    def derived(self) -> None:
+        """
+        4. Derivation of any other kind (a citation, or none given): a report
+        whose evidence derives from another report's source echoes it when the
+        two can be one statement: the same original speaker. An unattributed
+        report echoes the first report of its ancestor sources, and no more (it
+        cannot echo two speakers); unattributed reports whose sources share an
+        ancestor echo that common source.
+        """
+        dossier, speakers, groups = self.dossier, self.speakers, self.groups
+        cited: dict[str, list[int]] = defaultdict(list)
+        for index, report in enumerate(self.reports):
+            for evidence in report.evidence:
+                cited[evidence.source].append(index)
+        for index, report in enumerate(self.reports):
+            echoed = False
+            for evidence in report.evidence:
+                for ancestor in sorted(_ancestors(dossier, evidence.source)):
+                    if ancestor in self.copied[evidence.source]:
+                        continue  # told by rule 2
+                    for other in cited.get(ancestor, ()):
+                        if other == index:
+                            continue
+                        same = speakers[index] is not None and speakers[index] == speakers[other]
+                        if same or (speakers[index] is None and not echoed):
+                            groups.join(other, index, f"{evidence.source} derives from {ancestor}")
+                            echoed = echoed or speakers[index] is None
+        common: dict[str, int] = {}
+        for index, report in enumerate(self.reports):
+            if speakers[index] is not None:
+                continue
+            for evidence in report.evidence:
+                for ancestor in sorted(_ancestors(dossier, evidence.source)):
+                    if ancestor in common and groups.find(common[ancestor]) != groups.find(index):
+                        groups.join(common[ancestor], index, f"both derive from {ancestor}")
+                    common.setdefault(ancestor, index)
+
+    def result(self) -> Corroboration:
+        """The groups as origins, largest first, each report with its relay path."""
+        members: dict[int, list[int]] = defaultdict(list)
+        for index in range(len(self.reports)):
+            members[self.groups.find(index)].append(index)
+        origins = []
+        for root, indexes in members.items():
+            names = {self.speakers[index] for index in indexes} - {None}
+            relays = []
+            for index in indexes:
+                carries: dict[str, None] = {}
+                for ident in self.sources[index]:
+                    carries.update(dict.fromkeys(self.copied[ident]))
+                relays.append(
+                    Relay(self.reports[index], self.paths[index], self.sources[index], tuple(carries))
+                )
+            origins.append(
+                Origin(
+                    claimant=names.pop() if len(names) == 1 else None,
+                    reports=tuple(self.reports[index] for index in indexes),
+                    circular=len(indexes) > 1,
+                    why=tuple(dict.fromkeys(self.groups.why.get(root, []))),
+                    relays=tuple(relays),
+                )
             )
-        )
-    origins.sort(key=lambda origin: -len(origin.reports))
-    return Corroboration(event_id=event_id, reports=tuple(reports), origins=tuple(origins))
+        origins.sort(key=lambda origin: -len(origin.reports))
+        return Corroboration(event_id=self.subject, reports=tuple(self.reports), origins=tuple(origins))
 
 
 # -- conflicts --------------------------------------------------------------------------------------
@@ -421,14 +533,16 @@ def _event_conflicts(
     if _kinds_conflict(a.kind, b.kind):
         yield Conflict(first, second, subject, "kind", f"{a.kind!r} against {b.kind!r}")
     if a.where is not None and b.where is not None:
-        country_a, country_b = a.where.country, b.where.country
-        if country_a is not None and country_b is not None and country_a != country_b:
+        # A place that names several areas meets another when any of its countries is the other's.
+        countries_a, countries_b = a.where.countries, b.where.countries
+        if countries_a and countries_b and countries_a.isdisjoint(countries_b):
             yield Conflict(
                 first,
                 second,
                 subject,
                 "where.country",
-                f"{country_a} against {country_b}: places that cannot meet",
+                f"{' and '.join(sorted(countries_a))} against {' and '.join(sorted(countries_b))}: "
+                "places that cannot meet",
             )
     roles_a: dict[str, set[str]] = {}
     for participant in a.participants:

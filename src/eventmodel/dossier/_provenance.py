@@ -8,7 +8,7 @@ violations in a dossier. :meth:`Dossier.check` runs them and returns a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
@@ -199,12 +199,33 @@ def _actor_paths(dossier: Dossier) -> Iterator[tuple[Actor, str]]:
 
 
 def _published(dossier: Dossier, claim: Claim) -> When | None:
+    return _publication(dossier, claim)[0]
+
+
+def _publication(dossier: Dossier, claim: Claim) -> tuple[Moment | Interval | None, Source | None]:
+    """The publication time of the first evidence source that has one, and that source."""
     sources = dossier._sources
     for evidence in claim.evidence:
         source = sources.get(evidence.source)
         if isinstance(source, Source) and source.published is not None:
-            return _absolute(source.published)
-    return None
+            return _absolute(source.published), source
+    return None, None
+
+
+def _dated(time: When, source: Source | None) -> str:
+    """A source's publication time, said to be an estimate when it is one."""
+    if source is not None and source.published_estimate is not None:
+        return f"{time}, estimated"
+    return str(time)
+
+
+def _estimate_fix(fix: str, *sources: Source | None) -> str:
+    estimated = [
+        source.id for source in sources if source is not None and source.published_estimate is not None
+    ]
+    if not estimated:
+        return fix
+    return f"{fix}, and what the estimated publication of {', '.join(estimated)} rests on"
 
 
 def _absolute(when: When | None) -> Moment | Interval | None:
@@ -224,8 +245,9 @@ def resolve_time(
     """
     The absolute time of *when* as it stands in a claim of *report*: a
     relative time is resolved against its anchor (the publication of the
-    report's evidence source, the claim's ``made_at``, or another event of
-    the dossier, whose own time may be relative in turn). ``None`` when there
+    report's evidence source, the claim's ``made_at``, another event of the
+    dossier, another claim's ``made_at``, or another source's publication;
+    an event's or a claim's own time may be relative in turn). ``None`` when there
     is no time or it cannot be resolved; times anchored on one another in a
     circle cannot.
     """
@@ -234,17 +256,28 @@ def resolve_time(
     if when.resolved is not None:
         return when.resolved
     anchor_time: When | None = None
-    kind = when.anchor.kind.value
-    if kind == "publication":
+    anchor = when.anchor
+    kind = anchor.kind
+    if kind is AnchorKind.PUBLICATION:
         anchor_time = _published(dossier, report)
-    elif kind == "made_at":
+    elif kind is AnchorKind.MADE_AT:
         anchor_time = (
             made_at
             if not isinstance(made_at, Relative)
             else resolve_time(dossier, made_at, report=report, _seen=_seen)
         )
+    elif kind is AnchorKind.SOURCE:
+        source = dossier._sources.get(anchor.source or "")
+        anchor_time = _absolute(source.published) if isinstance(source, Source) else None
+    elif kind is AnchorKind.CLAIM:
+        seen = f"claim {anchor.claim}"  # kept apart from event ids, which may be the same text
+        statement = dossier._indexed().by_id.get(anchor.claim or "")
+        if statement is not None and seen not in _seen:
+            anchor_time = resolve_time(
+                dossier, statement.claim.made_at, report=statement.report, _seen=_seen | {seen}
+            )
     else:
-        event_id = when.anchor.event or ""
+        event_id = anchor.event or ""
         if event_id not in _seen:
             for statement in dossier.claims_about(event_id):
                 content = statement.claim.content
@@ -355,6 +388,7 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     f"{_claim_path(at, depth)}.evidence[{index}].source",
                     subject=claim.id,
                 )
+        yield from _anchor_references(rule, dossier, claim, _claim_path(at, depth), claim_ids)
         if claim.regarding is not None and claim.regarding not in claim_ids:
             yield rule.violation(
                 f"{_claim_path(at, depth)}.regarding",
@@ -375,9 +409,43 @@ def _references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                     )
 
 
+def _whens(claim: Claim) -> tuple[tuple[str, When | None], ...]:
+    """The times a claim holds, by the field that holds each."""
+    return (("made_at", claim.made_at), ("content.when", getattr(claim.content, "when", None)))
+
+
+def _anchor_references(
+    rule: Rule, dossier: Dossier, claim: Claim, path: str, claim_ids: Mapping[str, object]
+) -> Iterator[Violation]:
+    """Anchors on another claim or source that the dossier does not hold, and event anchors naming a claim."""
+    for field, when in _whens(claim):
+        if not isinstance(when, Relative):
+            continue
+        anchor = when.anchor
+        where = f"{path}.{field}.anchor"
+        if anchor.claim is not None and anchor.claim not in claim_ids:
+            yield rule.violation(
+                where,
+                f"refers to {anchor.claim!r}, which is not a claim in the dossier",
+                "add the claim whose made_at it is relative to, or correct the id",
+                claim.id,
+                missing=anchor.claim,
+            )
+        elif anchor.source is not None and not _held(dossier, anchor.source, Source):
+            yield from _expect(rule, dossier, anchor.source, Source, where, subject=claim.id)
+        elif anchor.event is not None and anchor.event in claim_ids:
+            yield rule.violation(
+                where,
+                f"refers to {anchor.event!r}, a claim where an event belongs",
+                f"anchor on the time the claim was made with Anchor.to_claim({anchor.event!r})",
+                claim.id,
+            )
+
+
 def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     """References to things a dossier may leave out: participants, settings, anchors."""
     subjects = dossier._indexed().by_subject
+    claim_ids = dossier._indexed().by_id
     actors = dossier._actors
     for claim, at, depth, _report in _claims_deep(dossier):
         if claim.setting is not None and claim.setting not in subjects:
@@ -411,11 +479,12 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                         claim.id,
                         missing=subject,
                     )
-        for field, when in (("made_at", claim.made_at), ("content.when", getattr(content, "when", None))):
+        for field, when in _whens(claim):
             if (
                 isinstance(when, Relative)
                 and when.anchor.event is not None
                 and when.anchor.event not in subjects
+                and when.anchor.event not in claim_ids  # EM201 reports a claim named as an event
             ):
                 yield rule.violation(
                     f"{_claim_path(at, depth)}.{field}.anchor",
@@ -500,7 +569,7 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
     for index, report in enumerate(dossier.claims):
         # Going down the chain, the latest a claim may be made: when the source that
         # reports it was published, then when the claim that reports it was made.
-        bound = _published(dossier, report)
+        bound, reporter = _publication(dossier, report)
         bound_words = "the source that reports it was published"
         fix = "check both dates: a claim cannot be reported before it is made"
         depth = 1
@@ -511,11 +580,11 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                 if bound is not None and made_at.is_after(bound):
                     yield rule.violation(
                         f"{_claim_path(index, depth)}.made_at",
-                        f"is {made_at}, after {bound_words} ({bound})",
-                        fix,
+                        f"is {made_at}, after {bound_words} ({_dated(bound, reporter)})",
+                        _estimate_fix(fix, reporter),
                         current.id,
                     )
-                bound, bound_words = made_at, "the claim that reports it"
+                bound, bound_words, reporter = made_at, "the claim that reports it", None
                 fix = "check both dates: reported speech comes before its report"
             current = current.content
             depth += 1
@@ -525,10 +594,12 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             parent = dossier.get(parent_id)
             parent_time = _absolute(parent.published) if isinstance(parent, Source) else None
             if published is not None and parent_time is not None and parent_time.is_after(published):
+                assert isinstance(parent, Source)
                 yield rule.violation(
                     f"{path}.derived_from[{index}]",
-                    f"derives from {parent_id!r}, published later ({parent_time}) than this source ({published})",
-                    "check the derivation and both dates",
+                    f"derives from {parent_id!r}, published later ({_dated(parent_time, parent)}) than this "
+                    f"source ({_dated(published, source)})",
+                    _estimate_fix("check the derivation and both dates", parent, source),
                     source.id,
                 )
         if source.retrieved is not None and published is not None:
@@ -536,8 +607,9 @@ def _times(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             if retrieved.is_before(published):
                 yield rule.violation(
                     f"{path}.retrieved",
-                    f"is {source.retrieved.isoformat()}, before the source was published ({published})",
-                    "check both dates",
+                    f"is {source.retrieved.isoformat()}, before the source was published "
+                    f"({_dated(published, source)})",
+                    _estimate_fix("check both dates", source),
                     source.id,
                 )
 
@@ -549,9 +621,34 @@ def _instant(value: datetime) -> Moment:
 def _anchor_words(anchor: Anchor) -> str:
     if anchor.kind is AnchorKind.EVENT:
         return f"the time of {anchor.event}"
+    if anchor.kind is AnchorKind.CLAIM:
+        return f"the time {anchor.claim} was made (its made_at)"
+    if anchor.kind is AnchorKind.SOURCE:
+        return f"the publication of {anchor.source}"
     if anchor.kind is AnchorKind.MADE_AT:
         return "the time the claim was made (made_at)"
     return "the publication of the claim's source"
+
+
+def _anchor_fix(dossier: Dossier, anchor: Anchor) -> str:
+    """What would let words the grammar knows resolve against *anchor*."""
+    by_hand = "or resolve the words by hand"
+    if anchor.claim is not None:
+        statement = dossier._indexed().by_id.get(anchor.claim)
+        if statement is None:
+            return f"add the claim {anchor.claim!r}, {by_hand}"
+        if statement.claim.made_at is None:
+            return f"give {anchor.claim} the time it was made (made_at), {by_hand}"
+    if anchor.source is not None:
+        source = dossier._sources.get(anchor.source)
+        if not isinstance(source, Source):
+            return f"add the source {anchor.source!r}, {by_hand}"
+        if source.published is None:
+            return (
+                f"give {anchor.source} its publication time (published, with published_estimate if it is "
+                f"an estimate), {by_hand}"
+            )
+    return f"give the anchor a time at day precision or finer, {by_hand}"
 
 
 def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
@@ -565,7 +662,7 @@ def _unresolved(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
             if not is_known(when.text):
                 fix = "the words are not in the grammar of resolve_relative(): give the time in EDTF, or resolve it by hand"
             else:
-                fix = "give the anchor a time at day precision or finer, or resolve the words by hand"
+                fix = _anchor_fix(dossier, when.anchor)
             yield rule.violation(
                 f"{_claim_path(at, depth)}.{field}",
                 f"{when.text!r} cannot be resolved against its anchor, {_anchor_words(when.anchor)}",

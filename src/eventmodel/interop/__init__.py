@@ -346,6 +346,23 @@ formats: Final = FormatRegistry(
             suffixes=(".trig",),
         ),
         Exporter(
+            "schemaorg",
+            "schema.org JSON-LD with em: terms: Claim, Person, CreativeWork, every field kept",
+            "eventmodel.interop.schemaorg:write_schemaorg",
+            extra="schemaorg",
+            options=[Option("base", "the base of the IRIs of ids")],
+        ),
+        Exporter(
+            "claimreview",
+            "schema.org ClaimReview markup for publication (lossy: see the reference)",
+            "eventmodel.interop.schemaorg:write_claimreview",
+            extra="schemaorg",
+            options=[
+                Option("reviewer", "the name of the organization that publishes the reviews"),
+                Option("review_url", "the base of the reviews' urls, also the reviewer's url"),
+            ],
+        ),
+        Exporter(
             "prov-turtle",
             "refused: Turtle has no named graphs and would drop every claim's bundle (use prov-trig)",
             "eventmodel.interop.prov:refuse_turtle",
@@ -391,6 +408,13 @@ formats: Final = FormatRegistry(
             "W3C PROV-O in TriG that eventmodel wrote, merged into one dossier",
             "eventmodel.interop.prov:read_prov_trig",
             extra="prov",
+        ),
+        Importer(
+            "schemaorg",
+            "schema.org JSON-LD: what the schemaorg format wrote, or real ClaimReview markup",
+            "eventmodel.interop.schemaorg:read_schemaorg",
+            extra="schemaorg",
+            options=[Option("base", "the base of the IRIs of ids")],
         ),
     ],
 )

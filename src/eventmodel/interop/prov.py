@@ -149,11 +149,15 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "publisher": _f(None, "relation", "wasAttributedTo, prov:type em:Publisher"),
         "authors": _f(None, "relation", "wasAttributedTo, prov:type em:Author, em:position"),
         "url": _f(_SCHEMA["url"], "text"),
-        "published": _f(_EM["published"], "time", "also schema:datePublished when an instant"),
+        "published": _f(
+            _EM["published"], "time", "also schema:datePublished when an instant, not an estimate"
+        ),
+        "published_estimate": _f(_EM["publishedEstimate"], "text"),
         "retrieved": _f(_EM["retrieved"], "datetime"),
         "language": _f(_SCHEMA["inLanguage"], "text"),
         "reliability": _f(_EM["reliability"], "text"),
         "derived_from": _f(None, "relation", "wasDerivedFrom, em:position"),
+        "derivation": _f(_EM["derivation"], "text"),
         "text": _f(_SCHEMA["text"], "text"),
         "extras": _f(_EM["extras"], "json"),
     },
@@ -310,7 +314,11 @@ class _Writer:
         doc = self.document
         ident = self.qname(source.id)
         extra: list[tuple[Any, Any]] = [(_TYPE, _EM["Source"])]
-        if source.published is not None and (instant := vocabulary.instant(source.published)) is not None:
+        if (
+            source.published is not None
+            and source.published_estimate is None  # an analyst's estimate is not the date the page gives
+            and (instant := vocabulary.instant(source.published)) is not None
+        ):
             extra.append((_SCHEMA["datePublished"], pm.Literal(instant, datatype=pm.XSD_DATETIME)))
         doc.entity(ident, self.attributes(source, extra))
         if source.publisher is not None:

@@ -195,6 +195,8 @@ def _relative_document(relative: Relative) -> dict[str, Any]:
     document: dict[str, Any] = {"relative": relative.text, "anchor": str(relative.anchor)}
     if relative.inverse:
         document["inverse"] = True
+    if relative.week_start != "monday":
+        document["week_start"] = relative.week_start
     if relative.resolved is not None:
         document["resolved"] = str(relative.resolved)
     return document
@@ -331,7 +333,11 @@ def _when(value: Any, _: Any = None) -> When:
         except EventModelError as error:
             raise _at_member(error, "inverse") from None
         try:
-            return Relative(text, anchor, resolved=result, inverse=inverse)
+            week_start = _string(value.get("week_start", "monday"))
+        except EventModelError as error:
+            raise _at_member(error, "week_start") from None
+        try:
+            return Relative(text, anchor, resolved=result, inverse=inverse, week_start=week_start)
         except EventModelError as error:
             raise _at_member(
                 error, "relative" if error.field == "text" else error.field or "relative"
@@ -339,7 +345,7 @@ def _when(value: Any, _: Any = None) -> When:
     raise _wrong_type("an EDTF string or a relative time object", value)
 
 
-_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved", "inverse"})
+_RELATIVE_MEMBERS: Final = frozenset({"relative", "anchor", "resolved", "inverse", "week_start"})
 
 
 def _at_member(error: EventModelError, member: str) -> EventModelError:
@@ -377,27 +383,21 @@ def _tuple_hook(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
     def structure(value: Any, _: Any = None) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _wrong_type("an array", value)
+        items: list[Any] = []
+        add = items.append
         try:
-            return tuple([handler(item, item_type) for item in value])
+            for item in value:
+                add(handler(item, item_type))
         except Exception as error:  # noqa: BLE001 - any failure gets its index in the path, then goes on up
-            index = _failing_index(value, handler, item_type)
+            index = len(items)  # not read again: a place's parts would be read twice at every level
             error.__notes__ = [
                 *getattr(error, "__notes__", []),
                 IterableValidationNote(f"[{index}]", index, item_type),
             ]
             raise ClassValidationError("While structuring an array", [error], tuple) from None
+        return tuple(items)
 
     return structure
-
-
-def _failing_index(value: list[Any], handler: Callable[[Any, Any], Any], item_type: Any) -> int:
-    """The index of the first item that fails (the error path is built only on failure)."""
-    for index, item in enumerate(value):
-        try:
-            handler(item, item_type)
-        except Exception:  # noqa: BLE001 - any failure marks the index
-            return index
-    return len(value)  # pragma: no cover - the caller has seen an item fail
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
@@ -949,8 +949,18 @@ _FACTUALITIES: Final = {
 def _direct_reader_of(cls: type) -> Callable[[Any, int, dict[Any, Any]], Any]:
     reader = _direct_readers.get(cls)
     if reader is None:
-        reader = _direct_readers[cls] = _ReaderSource(cls).build()
+        if cls in _building:  # a class that holds itself (a place's parts): look the reader up when called
+            return lambda value, depth, seen: _direct_readers[cls](value, depth, seen)  # noqa: PLW0108 - not yet made
+        _building.add(cls)
+        try:
+            reader = _direct_readers[cls] = _ReaderSource(cls).build()
+        finally:
+            _building.discard(cls)
     return reader
+
+
+#: The classes whose generated reader or writer is being built, for classes that hold themselves.
+_building: set[type] = set()
 
 
 _CONTENT_TAGS: Final = {"event": Event, "proposition": Proposition, "claim": Claim}
@@ -1076,7 +1086,13 @@ _direct_writers: dict[type, Callable[[Any], dict[str, Any]]] = {}
 def _direct_writer_of(cls: type) -> Callable[[Any], dict[str, Any]]:
     writer = _direct_writers.get(cls)
     if writer is None:
-        writer = _direct_writers[cls] = _WriterSource(cls).build()
+        if cls in _building:  # a class that holds itself (a place's parts): look the writer up when called
+            return lambda obj: _direct_writers[cls](obj)  # noqa: PLW0108 - not yet made
+        _building.add(cls)
+        try:
+            writer = _direct_writers[cls] = _WriterSource(cls).build()
+        finally:
+            _building.discard(cls)
     return writer
 
 

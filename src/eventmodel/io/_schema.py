@@ -31,6 +31,7 @@ from eventmodel.model._registry import TypeRegistry
 from eventmodel.model._registry import registry as _default_registry
 from eventmodel.model._source import Source
 from eventmodel.time._anchor import Anchor
+from eventmodel.time._grammar import WEEK_STARTS
 from eventmodel.time._relative import Relative
 from eventmodel.time._when import MAX_RELATIVE_TEXT, MAX_TEXT_LENGTH, Interval, Moment, When
 
@@ -180,6 +181,11 @@ _FIXED_DEFS: Final[dict[str, dict[str, Any]]] = {
                 "type": "boolean",
                 "default": False,
             },
+            "week_start": {
+                "description": "The day the speaker's weeks begin on, for words such as 'last week'.",
+                "enum": sorted(WEEK_STARTS),
+                "default": "monday",
+            },
             "resolved": {
                 "description": "The absolute time the words name, once known.",
                 "anyOf": [_ref(_MOMENT_DEF), _ref(_INTERVAL_DEF), {"type": "null"}],
@@ -191,9 +197,10 @@ _FIXED_DEFS: Final[dict[str, dict[str, Any]]] = {
     _ANCHOR: {
         "title": "Anchor",
         "description": 'What the words of a relative time are relative to: "publication" (of the '
-        'source), "made_at" (when the claim was made) or "event:<id>" (another event).',
+        'source), "made_at" (when the claim was made), "event:<id>" (another event), "claim:<id>" '
+        '(when another claim was made) or "source:<id>" (another source\'s publication).',
         "type": "string",
-        "pattern": _anchored(f"publication|made_at|event:{_ID_BODY}"),
+        "pattern": _anchored(f"publication|made_at|(?:event|claim|source):{_ID_BODY}"),
     },
     _WHEN: {
         "title": "When",

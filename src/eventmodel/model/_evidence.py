@@ -14,6 +14,7 @@ from eventmodel.core._repr import compact_repr
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError
 
 from . import _fields as f
+from ._place import Place
 from ._source import Source
 
 __all__ = ["MAX_POSITION", "Evidence", "TextQuote", "TextSpan"]
@@ -124,7 +125,7 @@ class Evidence:
 
     @classmethod
     def find(
-        cls, source: Source, exact: str, *, prefix: str | None = None, suffix: str | None = None
+        cls, source: Source, exact: str | Place, *, prefix: str | None = None, suffix: str | None = None
     ) -> Evidence:
         """
         Evidence of the words *exact* in *source*'s text: the quote, and the
@@ -132,10 +133,16 @@ class Evidence:
         by the text just before them (*prefix*) or just after (*suffix*),
         which the quote keeps.
 
+        *exact* may be a :class:`Place`: the quote is then whichever of its
+        names (its name or an alias, :attr:`Place.names`) the source writes,
+        so that a town the text spells "Krasnogorovka" is found by its
+        alias.
+
         Raises:
             InvalidValueError: When the source has no text, or the words (with
                 their context) occur in it not at all, or more than once; the
-                error says how many times and where.
+                error says how many times and where. For a place: when none
+                of its names occurs, or its names occur more than once in all.
 
         .. versionadded:: 0.1.0
 
@@ -144,6 +151,8 @@ class Evidence:
             raise InvalidTypeError(
                 "needs the Source whose text holds the words", cls="Evidence", field="find()", value=source
             )
+        if isinstance(exact, Place):
+            return cls._find_place(source, exact, prefix=prefix, suffix=suffix)
         TextQuote(exact, prefix=prefix, suffix=suffix)  # the words and context as a quote must allow
         text = source.text
         if text is None:
@@ -176,6 +185,31 @@ class Evidence:
             quote=TextQuote(exact, prefix=prefix, suffix=suffix),
             span=TextSpan(start, start + len(exact)),
         )
+
+    @classmethod
+    def _find_place(cls, source: Source, place: Place, *, prefix: str | None, suffix: str | None) -> Evidence:
+        if not place.names:
+            raise _find_error(
+                "is a place without a name or aliases, which no quote can name",
+                place,
+                "give the place the name the source uses",
+            )
+        if source.text is None:
+            return cls.find(source, place.names[0], prefix=prefix, suffix=suffix)  # the error for no text
+        text = source.text
+        before, after = prefix or "", suffix or ""
+        written = [name for name in place.names if before + name + after in text]
+        if len(written) == 1:
+            return cls.find(source, written[0], prefix=prefix, suffix=suffix)
+        names = ", ".join(map(repr, written or place.names))
+        if not written:
+            context = " with that context" if before or after else ""
+            reason = f"has no name ({names}) that occurs{context} in the text of {source.id!r}"
+            fix = "add the name the source writes to the place's aliases"
+        else:
+            reason = f"has several names that occur in the text of {source.id!r} ({names})"
+            fix = "find the quote by the one name it has there"
+        raise _find_error(reason, place.name or place.names[0], fix)
 
 
 def _find_error(reason: str, value: object, fix: str) -> InvalidValueError:

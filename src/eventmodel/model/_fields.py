@@ -33,7 +33,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from eventmodel.core import _validation as v
-from eventmodel.exceptions import NO_VALUE
+from eventmodel.exceptions import NO_VALUE, InvalidValueError
 
 from ._factuality import Factuality
 from ._ids import id_or_auto
@@ -244,16 +244,34 @@ class Pattern(Kind):
 # -- collections ---------------------------------------------------------------------------
 
 
+def _plural(kind: TupleOf) -> str:
+    if not isinstance(kind.of, type):
+        raise InvalidValueError(
+            "is needed when the class is given by a function",
+            cls="TupleOf",
+            field="what",
+            fix="name the items, as in TupleOf(lambda: Place, 'Places')",
+        )
+    return f"{kind.of.__name__}s"
+
+
 @attrs.frozen
 class TupleOf(Kind):
     """
-    A tuple of instances of *item*; *what* names them in errors
-    ("Participants"; by default the class's name with an "s").
+    A tuple of instances of a class: *of* is the class, or a function that
+    returns it for a class defined later (``lambda: Place`` for the parts
+    of a place); *what* names them in errors ("Participants"; by default
+    the class's name with an "s", and needed when *of* is a function).
     """
 
-    item: type
-    what: str = attrs.field(default=attrs.Factory(lambda self: f"{self.item.__name__}s", takes_self=True))
+    of: type | Callable[[], type]
+    what: str = attrs.field(default=attrs.Factory(_plural, takes_self=True))
     settled_by_type: ClassVar[bool] = True
+
+    @property
+    def item(self) -> type:
+        """The class of the items."""
+        return self.of if isinstance(self.of, type) else self.of()
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _TUPLES[(self.item, self.what)](inst, attribute, value)

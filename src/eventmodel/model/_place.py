@@ -43,6 +43,12 @@ def _admin(value: Iterable[str]) -> tuple[str, ...]:
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 
+def _parts(value: Iterable[Place]) -> tuple[Place, ...]:
+    if type(value) is tuple:  # the common case
+        return value
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
 @attrs.frozen(repr=False)
 class GeoPoint:
     """
@@ -92,10 +98,13 @@ class Place:
         point: Coordinates, when known.
         gazetteer_id: An id in a gazetteer, prefixed by its name
             (``"geonames:704147"``, ``"wikidata:Q1027960"``).
+        parts: The areas of a place that names several ("the Luhansk and
+            Donetsk regions"), each a place of its own, checked as any
+            place is. A part has no parts.
 
     Raises:
-        InvalidValueError: When nothing at all locates the place, or the
-            country is not two capital letters.
+        InvalidValueError: When nothing at all locates the place, the
+            country is not two capital letters, or a part has parts.
 
     .. versionadded:: 0.1.0
 
@@ -121,6 +130,9 @@ class Place:
         default=None, kw_only=True, validator=f.Instance(GeoPoint, "a GeoPoint")
     )
     gazetteer_id: str | None = attrs.field(default=None, kw_only=True, validator=f.OptionalId())
+    parts: tuple[Place, ...] = attrs.field(
+        default=(), kw_only=True, converter=_parts, validator=f.TupleOf(lambda: Place, "Places")
+    )
     extras: FrozenDict[str, Any] = attrs.field(
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
@@ -132,11 +144,52 @@ class Place:
             and not self.admin
             and self.point is None
             and self.gazetteer_id is None
+            and not self.parts
         ):
             v.fail(
                 self,
                 "name",
                 "is needed when nothing else locates the place",
                 NO_VALUE,
-                "give a name, a country, admin units, a point or a gazetteer id",
+                "give a name, a country, admin units, a point, a gazetteer id or parts",
             )
+        for index, part in enumerate(self.parts):
+            if part.parts:
+                v.fail(
+                    self,
+                    f"parts[{index}].parts",
+                    "must be empty: a part of a place has no parts of its own",
+                    NO_VALUE,
+                    "list every area as a part of the one place",
+                )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """
+        The names the place goes by: its name, then its aliases.
+
+        .. versionadded:: 0.1.0
+        """
+        return self.aliases if self.name is None else (self.name, *self.aliases)
+
+    @property
+    def areas(self) -> tuple[Place, ...]:
+        """
+        The areas the place covers: its parts, or the place itself when it
+        has none.
+
+        .. versionadded:: 0.1.0
+        """
+        return self.parts or (self,)
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """
+        The countries the place is given in: its own, and its parts'.
+
+        .. versionadded:: 0.1.0
+        """
+        found = {part.country for part in self.parts if part.country is not None}
+        if self.country is not None:
+            found.add(self.country)
+        return frozenset(found)

@@ -21,7 +21,7 @@ from ._actor import Actor
 from ._confidence import Reliability
 from ._ids import AUTO, settle_id
 
-__all__ = ["Source", "SourceKind"]
+__all__ = ["DerivationKind", "Source", "SourceKind"]
 
 _URL: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
 _LANGUAGE: Final = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -48,12 +48,40 @@ class SourceKind(v.ModelEnum):
     OTHER = "other"
 
 
+class DerivationKind(v.ModelEnum):
+    """
+    How a :class:`Source` derives from the sources in its ``derived_from``.
+
+    A *reprint* (syndication, wire copy run with or without credit), a
+    *translation* and a *summary* carry the other source's text: they add no
+    origin of their own, whoever the claims in them name as speaker. A
+    *citation* quotes or relays something from the other source inside a
+    text of its own.
+
+    .. versionadded:: 0.1.0
+    """
+
+    REPRINT = "reprint"
+    TRANSLATION = "translation"
+    SUMMARY = "summary"
+    CITATION = "citation"
+
+    @property
+    def copies(self) -> bool:
+        """Whether a source derived this way carries the other's text (reprint, translation, summary)."""
+        return self is not DerivationKind.CITATION
+
+
 def _kind(value: SourceKind | str) -> SourceKind:
     return v.coerce_enum(SourceKind, value)  # type: ignore[no-any-return]
 
 
 def _reliability(value: Reliability | str | None) -> Reliability | None:
     return v.coerce_enum(Reliability, value)  # type: ignore[no-any-return]
+
+
+def _derivation(value: DerivationKind | str | None) -> DerivationKind | None:
+    return v.coerce_enum(DerivationKind, value)  # type: ignore[no-any-return]
 
 
 def _actor_ref(value: Actor | str | None) -> str | None:
@@ -89,16 +117,28 @@ class Source:
         publisher: The actor that published it, or its id.
         authors: The actors that wrote or made it, or their ids.
         url: Where it can be found.
-        published: When it was published.
+        published: When it was published: the date the source gives, or
+            the analyst's estimate of it when *published_estimate* is set.
+        published_estimate: What an estimated ``published`` rests on ("the
+            agency's page gives only the week; the copy that reprints it
+            is dated 14 December"): set, it marks ``published`` as the
+            analyst's estimate rather than a date the source gives. The
+            time rules and relative times use the estimate as they use a
+            given date; ``eventmodel show`` shows it as an estimate.
         retrieved: When it was read, as an aware datetime.
         language: Its language as a BCP 47 tag ("en", "uk", "pt-BR").
         reliability: The source's Admiralty reliability grade, A to F.
         derived_from: The sources it is based on, or their ids.
+        derivation: How it derives from them (a :class:`DerivationKind` or
+            its value): a reprint, translation or summary carries their text
+            and counts as no origin of its own in corroboration; ``None``
+            (the default) says nothing more than ``derived_from`` does.
         text: Its text, when known; quotes are checked against it.
 
     Raises:
-        InvalidValueError: For a malformed url or language tag, or a naive
-            ``retrieved`` datetime.
+        InvalidValueError: For a malformed url or language tag, a naive
+            ``retrieved`` datetime, or a ``published_estimate`` without the
+            ``published`` time it explains.
 
     .. versionadded:: 0.1.0
 
@@ -126,6 +166,7 @@ class Source:
         ),
     )
     published: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
+    published_estimate: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True))
     retrieved: datetime | None = attrs.field(default=None, kw_only=True, validator=f.AwareDatetime())
     language: str | None = attrs.field(
         default=None,
@@ -143,6 +184,9 @@ class Source:
     derived_from: tuple[str, ...] = attrs.field(
         default=(), kw_only=True, converter=_source_refs, validator=f.Refs("Source")
     )
+    derivation: DerivationKind | None = attrs.field(
+        default=None, kw_only=True, converter=_derivation, validator=f.Member(DerivationKind, optional=True)
+    )
     text: str | None = attrs.field(
         default=None, kw_only=True, validator=f.Text(optional=True, empty=True), repr=False
     )
@@ -150,4 +194,13 @@ class Source:
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
 
-    __attrs_post_init__ = settle_id  # derives the id when none was given
+    def __attrs_post_init__(self) -> None:
+        if self.published_estimate is not None and self.published is None:
+            v.fail(
+                self,
+                "published_estimate",
+                "explains an estimate of published, but published is not given",
+                self.published_estimate,
+                "give the estimated time as published, or leave published_estimate out",
+            )
+        settle_id(self)

@@ -14,7 +14,7 @@ from eventmodel.core._repr import compact_repr
 from eventmodel.exceptions import InvalidValueError
 
 from ._anchor import Anchor
-from ._grammar import is_known, resolve_relative
+from ._grammar import WEEK_STARTS, is_known, resolve_relative
 from ._when import MAX_RELATIVE_TEXT, Interval, Moment, When
 
 __all__ = ["Relative"]
@@ -34,6 +34,17 @@ def _check_anchor(inst: object, attribute: attrs.Attribute[Any], value: object) 
             value,
             "use Anchor.PUBLICATION, Anchor.MADE_AT or Anchor.to_event(id)",
             wrong_type=True,
+        )
+
+
+def _check_week_start(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value.__class__ is not str or value not in WEEK_STARTS:
+        v.fail(
+            inst,
+            attribute,
+            "is not a first day of the week eventmodel knows",
+            value,
+            "use 'monday' (ISO 8601), 'sunday' or 'saturday'",
         )
 
 
@@ -60,13 +71,17 @@ class Relative(When):
     Args:
         text: The words as the source wrote them.
         anchor: What the words are relative to (an :class:`Anchor`, or its
-            text form: ``"publication"``, ``"made_at"``, ``"event:<id>"``).
+            text form: ``"publication"``, ``"made_at"``, ``"event:<id>"``,
+            ``"claim:<id>"``, ``"source:<id>"``).
         resolved: The absolute time, once known.
         inverse: Whether the words say where the *anchor* lies as seen from
             this time, rather than this time as seen from the anchor: the
             article says Blinken spoke "a day after" Biden's speech, so the
             speech is dated with those words, anchored on Blinken's remarks,
             read backwards. The words stay as written.
+        week_start: The day the speaker's weeks begin on, for words such as
+            "last week": ``"monday"`` (ISO 8601, the default), ``"sunday"``
+            (as in the United States) or ``"saturday"``.
 
     .. versionadded:: 0.1.0
 
@@ -76,6 +91,7 @@ class Relative(When):
     anchor: Anchor = attrs.field(converter=_anchor, validator=_check_anchor)
     resolved: Moment | Interval | None = attrs.field(default=None, kw_only=True, validator=_check_resolved)
     inverse: bool = attrs.field(default=False, kw_only=True, validator=v.boolean)
+    week_start: str = attrs.field(default="monday", kw_only=True, validator=_check_week_start)
 
     __repr__ = compact_repr
 
@@ -84,7 +100,7 @@ class Relative(When):
             v.fail(self, "text", f"is longer than {MAX_RELATIVE_TEXT} characters", self.text)
 
     def _key(self) -> tuple[object, ...]:
-        return (self.text, self.anchor, self.resolved, self.inverse)
+        return (self.text, self.anchor, self.resolved, self.inverse, self.week_start)
 
     def __str__(self) -> str:
         resolved = f" = {self.resolved}" if self.resolved is not None else ""
@@ -109,7 +125,8 @@ class Relative(When):
         """
         if not strict and not is_known(self.text):
             return self
-        return attrs.evolve(self, resolved=resolve_relative(self.text, at, inverse=self.inverse))
+        resolved = resolve_relative(self.text, at, inverse=self.inverse, week_start=self.week_start)
+        return attrs.evolve(self, resolved=resolved)
 
     @property
     def lower(self) -> datetime | None:
