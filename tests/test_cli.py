@@ -599,9 +599,12 @@ def test_rendering_runs_graphviz(tmp_path, files, monkeypatch):
         (
             ["frob"],
             "argument COMMAND: invalid choice: 'frob' (choose from 'validate', 'show', 'schema', 'convert', "
-            "'graph', 'export', 'import', 'report') (see eventmodel --help)",
+            "'graph', 'export', 'import', 'report', 'load') (see eventmodel --help)",
         ),
-        (["validate"], "the following arguments are required: FILE (see eventmodel validate --help)"),
+        (
+            ["validate"],
+            "the following arguments are required: FILE, or --store DB (see eventmodel validate --help)",
+        ),
         (
             ["graph", "x.json", "--format", "gif"],
             "argument --format: invalid choice: 'gif' (choose from 'dot', 'mermaid', 'svg', 'png') "

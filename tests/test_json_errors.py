@@ -1483,3 +1483,12 @@ def test_jsonl_lines_that_are_not_text_raise_the_library_error(line):
     error = jsonl_error([ACTOR_LINE, line])
     assert error.path is not None
     assert error.path.startswith("line 2")
+
+
+def test_a_dossier_member_with_an_empty_name_is_refused_at_its_path():
+    with pytest.raises(em.InvalidValueError) as caught:
+        em.json.loads('{"eventmodel": "1.0", "": "alleges"}', em.Dossier, strict=False)
+    assert str(caught.value) == (
+        "$['']: is a member with an empty name, which a dossier cannot keep, got 'alleges'. "
+        "Fix: name the member, or remove it"
+    )

@@ -24,6 +24,7 @@ PUBLIC = {
     "Rule",
     "Severity",
     "Statement",
+    "Store",
     "Violation",
     "compose_factuality",
     "fields",

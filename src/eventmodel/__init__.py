@@ -39,6 +39,7 @@ from .model._place import GeoPoint, Place
 from .model._quantity import Quantity
 from .model._registry import TypeRegistry, register, registry
 from .model._source import DerivationKind, Source, SourceKind
+from .store import Store
 from .time._anchor import Anchor, AnchorKind
 from .time._grammar import resolve_relative
 from .time._relative import Relative
@@ -95,6 +96,7 @@ __all__ = [
     "SourceKind",
     "SpeechAct",
     "Statement",
+    "Store",
     "TextQuote",
     "TextSpan",
     "TimeRelation",

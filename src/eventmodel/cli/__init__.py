@@ -37,7 +37,7 @@ from eventmodel.dossier._provenance import Report
 from eventmodel.exceptions import EventModelError, MissingExtraError
 from eventmodel.schema import json_schema
 
-from . import _interop, _report
+from . import _interop, _report, _store
 from ._graph import to_dot, to_mermaid
 from ._options import add_limits, integer, limits
 from ._reading import (
@@ -75,6 +75,12 @@ EXIT_UNREADABLE: Final = 2
 
 
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.store is not None:
+        return _store.validate_store(args, out)
+    if not args.files:
+        raise _UsageError(
+            "the following arguments are required: FILE, or --store DB (see eventmodel validate --help)"
+        )
     status = EXIT_OK
     totals = {"files": 0, "errors": 0, "warnings": 0, "unreadable": 0}
     progress = not args.no_progress and sys.stderr.isatty()
@@ -134,6 +140,8 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.event or args.claim or args.actor or _store.is_store(args.file):
+        return _store.show_part(args, out)
     dossier = _load_dossier(args.file, **limits(args))
     # In a pipe, the width does not depend on the terminal the command was started from.
     terminal = min(shutil.get_terminal_size((100, 24)).columns, 100) if out.isatty() else 100
@@ -239,7 +247,10 @@ def _parser() -> argparse.ArgumentParser:
         "line on standard error. Exit status: 0 valid, 1 invalid (format or provenance rules; --strict: or "
         "a warning), 2 some file unreadable or bad arguments.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    validate.add_argument("files", nargs="*", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    validate.add_argument(
+        "--store", metavar="DB", default=None, help="check a store (eventmodel load) instead"
+    )
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
     validate.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     add_limits(validate)
@@ -252,13 +263,14 @@ def _parser() -> argparse.ArgumentParser:
         "with factuality, time and quotes; then corroboration and conflicts.",
         epilog="Exit status: 0 shown, 1 invalid input (format), 2 unreadable input or bad arguments.",
     )
-    show_command.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    show_command.add_argument("file", metavar="FILE", help="a .json or .jsonl file, or a store; - for stdin")
     show_command.add_argument(
         "--width",
         type=integer(*_WIDTHS),
         default=None,
         help="wrap lines at this width, from 20 to 1000 (default: the terminal's, at most 100)",
     )
+    _store.add_show_options(show_command)
     add_limits(show_command)
     show_command.set_defaults(run=_show)
 
@@ -308,7 +320,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 #: The functions that add the commands defined outside this module.
-_COMMANDS: Final = (_interop.add_commands, _report.add_commands)
+_COMMANDS: Final = (_interop.add_commands, _report.add_commands, _store.add_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from eventmodel.interop import Exporter, Importer, Option, formats
 from ._options import add_limits, limits
 from ._reading import _display, _load_dossier, _Progress, _UnreadableError, _UsageError
 from ._show import _plural
+from ._store import export_store, is_store
 from ._writing import _write
 
 __all__ = ["add_commands", "format_first"]
@@ -58,6 +59,8 @@ def _exporter_for(args: argparse.Namespace) -> Exporter:
 
 
 def _export(args: argparse.Namespace, out: IO[str]) -> int:
+    if is_store(args.file):
+        return export_store(args, out)
     exporter = _exporter_for(args)
     write = exporter.load()
     options = _options(args, exporter.options)
@@ -150,7 +153,9 @@ def add_commands(commands: Any) -> None:
         epilog="Exit status: 0 written, 1 invalid input, 2 unreadable input, bad arguments "
         "or a format whose extra is not installed.",
     )
-    export.add_argument("file", metavar="FILE", help="a .json or .jsonl file; - for stdin")
+    export.add_argument(
+        "file", metavar="FILE", help="a .json or .jsonl file, or a store (jsonl only); - for stdin"
+    )
     export.add_argument(
         "--to",
         choices=[e.name for e in exporters],

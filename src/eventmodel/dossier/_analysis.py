@@ -318,7 +318,7 @@ class Conflict:
         first: One claim (as found in the dossier).
         second: The other.
         subject: The event or proposition id they are about (for a denied
-            claim, the id of the claim denied).
+            claim about a proposition with no id, the id of the claim denied).
         field: What they disagree on: ``"polarity"``, ``"quantities.<name>"``,
             ``"when"``, ``"kind"``, ``"where.country"``, ``"participants"``,
             ``"role"`` (a participant's role) or ``"claim"`` (one denies

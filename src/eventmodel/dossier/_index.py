@@ -435,7 +435,9 @@ def _denied_claims(index: Index) -> Iterator[Conflict]:
             yield Conflict(
                 statement,
                 other,
-                denied.id,
+                subject.id
+                if isinstance(subject, (Event, Proposition)) and subject.id is not None
+                else denied.id,
                 "claim",
                 f"one {denial.speech_act.value} ({denial.factuality}) what the other "
                 f"{other.claim.speech_act.value} ({other.claim.factuality})",

@@ -518,6 +518,13 @@ def _dossier_from(
             fix="remove it, or read with strict=False to keep members a newer version wrote",
         )
     for name in sorted(unknown):
+        if not name:
+            raise InvalidValueError(
+                "is a member with an empty name, which a dossier cannot keep",
+                value=data[name],
+                path="$" + member_path(name),
+                fix="name the member, or remove it",
+            )
         if has_lone_surrogate(name):
             raise InvalidValueError(
                 "is a member name that is not valid Unicode text: it holds a lone surrogate",

@@ -1,0 +1,865 @@
+"""
+A dossier on disk: :class:`Store`, on the standard library's SQLite.
+
+Each top-level object (actor, source, claim) is one row of ``objects`` that
+keeps its canonical JSON document, so that what goes in comes out equal.
+Beside it, narrow rows hold what queries join on: one row per hop of a
+claim's chain (``hops``), per evidence item (``evidence``), per participant
+(``participants``) and per derivation of a source (``derivations``), as the
+statement stores of FollowTheMoney keep one row per value beside the entity.
+The table schema is in ``docs/reference/store.md``.
+
+The queries find the top-level claims (reports) to look at in SQL, read
+those alone, and make their results with the dossier layer's own code, so
+that they equal :class:`~eventmodel.Dossier`'s.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, cast
+
+from eventmodel.core._frozen import FrozenDict
+from eventmodel.core._gc import collector_paused
+from eventmodel.dossier._analysis import hops_of, realised, walk
+from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized
+from eventmodel.dossier._index import corroborate, find_conflicts
+from eventmodel.dossier._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
+from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
+from eventmodel.io._document import from_document, to_document
+from eventmodel.io._json import _backend, _encode, _parse, dumps, loads
+from eventmodel.model._actor import Actor
+from eventmodel.model._claim import Claim
+from eventmodel.model._event import Event, Proposition
+from eventmodel.model._source import Source
+from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
+
+from ._references import references
+from ._view import StoreView, _statements
+
+if TYPE_CHECKING:
+    from eventmodel.dossier._analysis import Conflict, Corroboration, Hop, Statement
+
+__all__ = ["STORE_VERSION", "Store"]
+
+#: The version of the store's tables this library writes: a store whose major
+#: version differs is refused.
+STORE_VERSION: Final = "1.0"
+
+Member = Actor | Source | Claim
+
+#: The kind of each top-level class, as the ``objects.kind`` column holds it.
+_KINDS: Final[dict[str, type[Member]]] = {"actor": Actor, "source": Source, "claim": Claim}
+
+#: How many objects one ``executemany`` writes.
+BATCH_SIZE: Final = 5_000
+
+#: The most ids one ``IN (...)`` names (SQLite allows 32,766 parameters).
+_CHUNK: Final = 500
+
+_SCHEMA: Final = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS objects (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    type TEXT NOT NULL,
+    document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS objects_kind ON objects (kind, seq);
+CREATE TABLE IF NOT EXISTS hops (
+    report INTEGER NOT NULL,
+    depth INTEGER NOT NULL,
+    claim TEXT NOT NULL,
+    claimant TEXT,
+    subject TEXT,
+    subject_type TEXT,
+    time_start TEXT,
+    time_end TEXT,
+    time_text TEXT,
+    PRIMARY KEY (report, depth)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS hops_claim ON hops (claim);
+CREATE INDEX IF NOT EXISTS hops_claimant ON hops (claimant);
+CREATE INDEX IF NOT EXISTS hops_subject ON hops (subject);
+CREATE INDEX IF NOT EXISTS hops_time ON hops (time_start) WHERE time_start IS NOT NULL;
+CREATE TABLE IF NOT EXISTS evidence (
+    report INTEGER NOT NULL,
+    depth INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (report, depth, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS evidence_source ON evidence (source);
+CREATE TABLE IF NOT EXISTS participants (
+    report INTEGER NOT NULL,
+    depth INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    actor TEXT,
+    role TEXT NOT NULL,
+    PRIMARY KEY (report, depth, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS participants_actor ON participants (actor);
+CREATE TABLE IF NOT EXISTS derivations (
+    source TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    parent TEXT NOT NULL,
+    PRIMARY KEY (source, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unrecognized (
+    seq INTEGER PRIMARY KEY,
+    list TEXT NOT NULL,
+    document TEXT NOT NULL
+);
+"""
+
+
+def _iso(value: datetime) -> str:
+    """A UTC datetime as text that sorts as the datetimes do."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
+
+
+def _kind(obj: object) -> str:
+    if isinstance(obj, Actor):
+        return "actor"
+    if isinstance(obj, Source):
+        return "source"
+    if isinstance(obj, Claim):
+        return "claim"
+    raise InvalidTypeError(
+        "holds actors, sources and claims",
+        cls="Store",
+        field="add()",
+        value=obj,
+        fix="wrap an event or a proposition in a Claim that says who states it",
+    )
+
+
+def _ident(obj: object) -> str | None:
+    if obj is None or isinstance(obj, str):
+        return obj
+    ident = getattr(obj, "id", None)
+    return ident if isinstance(ident, str) else None
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Store:
+    """
+    A dossier kept on disk, in an SQLite database (WAL mode), or in memory
+    (``":memory:"``): actors, sources and claims added one by one or in
+    bulk, queried as a :class:`~eventmodel.Dossier` is, with the analyses
+    that matter at scale run without reading everything.
+
+    Args:
+        path: The database file, created if missing; ``":memory:"`` for a
+            store that lives as long as the object.
+        batch_size: How many objects :meth:`add_all` writes at once.
+
+    Raises:
+        InvalidValueError: For a file that is not an eventmodel store, or a
+            store of another major version.
+
+    .. versionadded:: 0.1.0
+
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, batch_size: int = BATCH_SIZE) -> None:
+        self.path = os.fspath(path)
+        self.batch_size = batch_size
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise InvalidValueError(
+                f"cannot be opened as a store ({error})", cls="Store", field="path", value=self.path
+            ) from None
+        try:
+            self._open()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise InvalidValueError(
+                f"is not an eventmodel store ({error})",
+                cls="Store",
+                field="path",
+                value=self.path,
+                fix="name a new file, or a store that eventmodel made",
+            ) from None
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
+        db = self._db
+        if self.path != ":memory:":
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "meta" not in tables:
+            raise InvalidValueError(
+                "is an SQLite database but not an eventmodel store: it has no meta table",
+                cls="Store",
+                field="path",
+                value=self.path,
+                fix="name a new file, or a store that eventmodel made",
+            )
+        if "meta" in tables:
+            row = db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+            version = row[0] if row else None
+            if not isinstance(version, str) or version.partition(".")[0] != STORE_VERSION.partition(".")[0]:
+                raise InvalidValueError(
+                    f"is a store of version {version}; this eventmodel reads stores of version "
+                    f"{STORE_VERSION.partition('.')[0]}.x",
+                    cls="Store",
+                    field="store_version",
+                    value=self.path,
+                    fix="open it with the eventmodel that wrote it, and export it as JSON Lines",
+                )
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("store_version", STORE_VERSION), ("format_version", FORMAT_VERSION), ("extras", "{}")],
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # -- the file ----------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database; the store cannot be used after."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        counts = dict.fromkeys(_KINDS, 0)
+        for kind, count in self._db.execute("SELECT kind, COUNT(*) FROM objects GROUP BY kind"):
+            counts[kind] = count
+        return (
+            f"<Store {self.path}: {counts['actor']:,} actors, {counts['source']:,} sources, "
+            f"{counts['claim']:,} claims>"
+        )
+
+    @property
+    def format_version(self) -> str:
+        """The version of the document format the store's objects are kept in."""
+        return str(self._meta("format_version"))
+
+    @property
+    def store_version(self) -> str:
+        """The version of the store's tables."""
+        return str(self._meta("store_version"))
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- adding ------------------------------------------------------------------------------------
+
+    def add(self, obj: Member) -> bool:
+        """
+        Add one actor, source or claim, in a transaction of its own. Adding
+        an object already held is a no-op.
+
+        Returns:
+            Whether it was new.
+
+        Raises:
+            InvalidValueError: When the store holds other content under its id.
+            InvalidTypeError: For anything but an actor, a source or a claim.
+
+        """
+        return self.add_all((obj,)) == 1
+
+    def add_all(
+        self, objects: Iterable[Member] | Dossier, *, progress: Callable[[int], None] | None = None
+    ) -> int:
+        """
+        Add actors, sources and claims, or a whole :class:`~eventmodel.Dossier`
+        (with its extras and unrecognized objects), in one transaction: all
+        of them or, if one is refused or the process dies, none.
+
+        Args:
+            objects: The objects, in any order, read lazily.
+            progress: Called with the number of objects read so far, after
+                each batch.
+
+        Returns:
+            How many objects were new.
+
+        Raises:
+            InvalidValueError: For an id the store (or *objects*) holds with
+                other content; the error names both, and nothing is added.
+            InvalidTypeError: For anything but an actor, a source or a claim.
+
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            added = self._add_all(objects, progress)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return added
+
+    def _add_all(self, objects: Iterable[Member] | Dossier, progress: Callable[[int], None] | None) -> int:
+        if isinstance(objects, Dossier):
+            self._add_dossier_members(objects)
+        backend = _backend(None)
+        row = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM objects").fetchone()
+        state = {"seq": int(row[0]), "added": 0}
+        batch: list[Member] = []
+        read = 0
+        for obj in objects:
+            batch.append(obj)
+            read += 1
+            if len(batch) >= self.batch_size:
+                self._write_batch(batch, backend, state)
+                batch = []
+                if progress is not None:
+                    progress(read)
+        if batch:
+            self._write_batch(batch, backend, state)
+        if progress is not None:
+            progress(read)
+        return state["added"]
+
+    def _add_dossier_members(self, dossier: Dossier) -> None:
+        if dossier.extras:
+            held = dict(self.extras)
+            for name, value in dossier.extras.items():
+                if name in held and held[name] != value:
+                    raise InvalidValueError(
+                        f"is a dossier extra the store holds with another value: {held[name]!r} and {value!r}",
+                        cls="Store",
+                        field="extras",
+                        value=name,
+                    )
+                held[name] = value
+            self._db.execute("UPDATE meta SET value = ? WHERE key = 'extras'", (dumps(Dossier(extras=held)),))
+        if dossier.unrecognized:
+            held_documents = {
+                (row[0], row[1]) for row in self._db.execute("SELECT list, document FROM unrecognized")
+            }
+            for item in dossier.unrecognized:
+                text = dumps(Dossier(unrecognized=(item,)))
+                if (item.kind, text) not in held_documents:
+                    self._db.execute(
+                        "INSERT INTO unrecognized (list, document) VALUES (?, ?)", (item.kind, text)
+                    )
+                    held_documents.add((item.kind, text))
+
+    def _write_batch(self, batch: list[Member], backend: Any, state: dict[str, int]) -> None:
+        db = self._db
+        held: dict[str, tuple[str, str, Member | None]] = {}
+        kinds = [_kind(obj) for obj in batch]
+        ids = list(dict.fromkeys(obj.id for obj in batch))
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for ident, kind, text in db.execute(
+                f"SELECT id, kind, document FROM objects WHERE id IN ({marks})",  # noqa: S608 - marks only
+                tuple(chunk),
+            ):
+                held[ident] = (kind, text, None)
+        objects: list[tuple[int, str, str, str, str]] = []
+        hops: list[tuple[Any, ...]] = []
+        evidence: list[tuple[int, int, int, str]] = []
+        participants: list[tuple[int, int, int, str | None, str]] = []
+        derivations: list[tuple[str, int, str]] = []
+        with collector_paused():
+            for obj, kind in zip(batch, kinds, strict=True):
+                document = to_document(obj)
+                text = _encode(document, backend)
+                found = held.get(obj.id)
+                if found is not None:
+                    if found[1] != text:
+                        other = found[2] or self._decode(found[0], found[1])
+                        if other != obj:
+                            raise InvalidValueError(
+                                f"is the id of two different objects: {other!r} and {obj!r}",
+                                cls="Store",
+                                field="add()",
+                                value=obj.id,
+                                fix="give each object its own id, or leave ids out to derive them from content",
+                            )
+                    continue
+                held[obj.id] = (kind, text, obj)
+                state["seq"] += 1
+                seq = state["seq"]
+                objects.append((seq, obj.id, kind, str(document.get("type", kind)), text))
+                if isinstance(obj, Claim):
+                    self._claim_rows(seq, obj, hops, evidence, participants)
+                elif isinstance(obj, Source):
+                    derivations.extend(
+                        (obj.id, index, parent) for index, parent in enumerate(obj.derived_from)
+                    )
+        db.executemany("INSERT INTO objects (seq, id, kind, type, document) VALUES (?, ?, ?, ?, ?)", objects)
+        db.executemany("INSERT INTO hops VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hops)
+        db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?)", evidence)
+        db.executemany("INSERT INTO participants VALUES (?, ?, ?, ?, ?)", participants)
+        db.executemany("INSERT INTO derivations VALUES (?, ?, ?)", derivations)
+        state["added"] += len(objects)
+
+    @staticmethod
+    def _claim_rows(
+        seq: int,
+        report: Claim,
+        hops: list[tuple[Any, ...]],
+        evidence: list[tuple[int, int, int, str]],
+        participants: list[tuple[int, int, int, str | None, str]],
+    ) -> None:
+        for claim, depth in walk(report):
+            content = claim.content
+            subject = subject_type = start = end = text = None
+            if isinstance(content, (Event, Proposition)):
+                subject = content.id
+                subject_type = "event" if isinstance(content, Event) else "proposition"
+                if content.when is not None:
+                    lower, upper, text = content.when.sort_key()
+                    start, end = _iso(lower), _iso(upper)
+                if isinstance(content, Event):
+                    participants.extend(
+                        (seq, depth, index, participant.actor, participant.role)
+                        for index, participant in enumerate(content.participants)
+                    )
+            hops.append((seq, depth, claim.id, claim.claimant, subject, subject_type, start, end, text))
+            evidence.extend((seq, depth, index, item.source) for index, item in enumerate(claim.evidence))
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _decode(kind: str, text: str) -> Member:
+        with collector_paused():
+            return cast("Member", from_document(_parse(text), _KINDS[kind]))
+
+    def get(self, ident: str) -> Member | None:
+        """The actor, source or claim with this id, or ``None``."""
+        row = self._db.execute("SELECT kind, document FROM objects WHERE id = ?", (ident,)).fetchone()
+        return None if row is None else self._decode(row[0], row[1])
+
+    def __getitem__(self, ident: str) -> Member:
+        found = self.get(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __contains__(self, item: object) -> bool:
+        ident = item if isinstance(item, str) else getattr(item, "id", None)
+        if not isinstance(ident, str):
+            return False
+        found = self.get(ident)
+        return found is not None and (isinstance(item, str) or found == item)
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM objects").fetchone()[0])
+
+    def __iter__(self) -> Iterator[Member]:
+        return self.objects()
+
+    def objects(self, kind: str | None = None) -> Iterator[Member]:
+        """
+        Every top-level object, streamed in dependency order: the actors,
+        then the sources, then the claims, each in the order they were added
+        (the order of a :class:`~eventmodel.Dossier` and its JSON Lines).
+
+        Args:
+            kind: ``"actor"``, ``"source"`` or ``"claim"`` for those alone.
+
+        """
+        kinds = tuple(_KINDS) if kind is None else (kind,)
+        for name in kinds:
+            if name not in _KINDS:
+                raise InvalidValueError(
+                    "must be 'actor', 'source' or 'claim'", cls="Store", field="kind", value=kind
+                )
+            cursor = self._db.execute("SELECT document FROM objects WHERE kind = ? ORDER BY seq", (name,))
+            while rows := cursor.fetchmany(1_000):
+                for (text,) in rows:
+                    yield self._decode(name, text)
+
+    def actors(self) -> Iterator[Actor]:
+        """The actors, in the order they were added."""
+        return cast("Iterator[Actor]", self.objects("actor"))
+
+    def sources(self) -> Iterator[Source]:
+        """The sources, in the order they were added."""
+        return cast("Iterator[Source]", self.objects("source"))
+
+    def claims(self) -> Iterator[Claim]:
+        """The top-level claims, in the order they were added."""
+        return cast("Iterator[Claim]", self.objects("claim"))
+
+    @property
+    def extras(self) -> FrozenDict[str, Any]:
+        """The extras of the dossiers added, merged."""
+        text = self._meta("extras")
+        if not text or text == "{}":
+            return FrozenDict()
+        return loads(text, Dossier, strict=False).extras
+
+    @property
+    def unrecognized(self) -> tuple[Unrecognized, ...]:
+        """The unrecognized objects of the dossiers added."""
+        return tuple(
+            loads(row[0], Dossier, strict=False).unrecognized[0]
+            for row in self._db.execute("SELECT document FROM unrecognized ORDER BY seq")
+        )
+
+    def _reports(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[Claim]:
+        """The reports whose ``seq`` the query *sql* selects, in order."""
+        cursor = self._db.execute(
+            f"SELECT document FROM objects WHERE seq IN ({sql}) ORDER BY seq",  # noqa: S608 - our own SQL
+            tuple(parameters),
+        )
+        while rows := cursor.fetchmany(1_000):
+            for (text,) in rows:
+                yield cast("Claim", self._decode("claim", text))
+
+    # -- materialising -----------------------------------------------------------------------------
+
+    def dossier(
+        self,
+        *,
+        event: Event | str | None = None,
+        claim: Claim | str | None = None,
+        actor: Actor | str | None = None,
+        source: Source | str | None = None,
+    ) -> Dossier:
+        """
+        The store as a :class:`~eventmodel.Dossier`, or a part of it: with
+        *event*, the reports of claims about that event (or proposition) at
+        any depth; with *claim*, the report that carries it; with *actor*,
+        the reports in which it speaks or takes part; with *source*, the
+        reports whose evidence cites it. A part holds, besides those
+        reports, what they refer to, closed: the actors and sources they
+        name (and those these name: derivations, publishers, authors,
+        affiliations), the reports that carry the claims they name
+        (``regarding``, ``supersedes``, anchors) and the reports about the
+        events they name (settings, anchors), found from the field kinds of
+        the model classes, so that
+        :meth:`~eventmodel.Dossier.check` and the analyses run on it as on
+        the whole.
+
+        Raises:
+            InvalidValueError: When more than one part is asked for.
+
+        """
+        chosen = [
+            (name, value)
+            for name, value in (("event", event), ("claim", claim), ("actor", actor), ("source", source))
+            if value is not None
+        ]
+        if not chosen:
+            return Dossier(self.objects(), extras=self.extras, unrecognized=self.unrecognized)
+        if len(chosen) > 1:
+            raise InvalidValueError(
+                "takes one of event, claim, actor and source",
+                cls="Store",
+                field="dossier()",
+                value=", ".join(name for name, _ in chosen),
+            )
+        name, value = chosen[0]
+        ident = _ident(value) or ""
+        queries = {
+            "event": ("SELECT report FROM hops WHERE subject = ?", (ident,)),
+            "claim": ("SELECT report FROM hops WHERE claim = ? ORDER BY report, depth LIMIT 1", (ident,)),
+            "actor": (
+                "SELECT report FROM hops WHERE claimant = ? UNION SELECT report FROM participants WHERE actor = ?",
+                (ident, ident),
+            ),
+            "source": ("SELECT report FROM evidence WHERE source = ?", (ident,)),
+        }
+        sql, parameters = queries[name]
+        return self._subset(list(self._reports(sql, parameters)))
+
+    def _subset(self, reports: list[Claim]) -> Dossier:
+        """
+        A dossier of *reports* and what they refer to, closed: the actors and
+        sources named, the reports that carry the claims named, and the
+        reports about the events named (settings, anchors).
+        """
+        chosen: dict[str, Claim] = {report.id: report for report in reports}
+        held: dict[str, tuple[int, Member]] = {}
+        asked: set[str] = set()
+        pending: list[object] = list(reports)
+        while pending:
+            wanted: dict[str, set[str]] = {"Actor": set(), "Source": set(), "Claim": set(), "Event": set()}
+            for obj in pending:
+                for target, ids in references(obj).items():
+                    wanted.setdefault(target, set()).update(ids)
+            pending = []
+            members = sorted((wanted["Actor"] | wanted["Source"]) - asked - held.keys())
+            asked.update(members)
+            for ident, (seq, obj) in self._fetch(members).items():
+                if not isinstance(obj, Claim):
+                    held[ident] = (seq, obj)
+                    pending.append(obj)
+            for column, ids in (("claim", wanted["Claim"]), ("subject", wanted["Event"])):
+                fresh = sorted(ids - asked)
+                asked.update(fresh)
+                for chunk in _chunks(fresh):
+                    marks = ",".join("?" * len(chunk))
+                    for report in self._reports(
+                        f"SELECT report FROM hops WHERE {column} IN ({marks})",  # noqa: S608 - our own SQL
+                        tuple(chunk),
+                    ):
+                        if report.id not in chosen:
+                            chosen[report.id] = report
+                            pending.append(report)
+        order = {
+            row[0]: row[1]
+            for chunk in _chunks(sorted(chosen))
+            for row in self._db.execute(
+                f"SELECT id, seq FROM objects WHERE id IN ({','.join('?' * len(chunk))})",  # noqa: S608 - marks only
+                tuple(chunk),
+            )
+        }
+        members_held = [obj for _seq, obj in sorted(held.values(), key=lambda pair: pair[0])]
+        claims = sorted(chosen.values(), key=lambda report: order[report.id])
+        return Dossier([*members_held, *claims])
+
+    def _fetch(self, ids: Sequence[str]) -> dict[str, tuple[int, Member]]:
+        found: dict[str, tuple[int, Member]] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for seq, ident, kind, text in self._db.execute(
+                f"SELECT seq, id, kind, document FROM objects WHERE id IN ({marks})",  # noqa: S608 - marks only
+                tuple(chunk),
+            ):
+                found[ident] = (seq, self._decode(kind, text))
+        return found
+
+    # -- queries -----------------------------------------------------------------------------------
+
+    def _statements(
+        self, sql: str, parameters: Sequence[Any], keep: Callable[[Statement], bool]
+    ) -> tuple[Statement, ...]:
+        return tuple(
+            statement
+            for report in self._reports(sql, parameters)
+            for statement in _statements(report)
+            if keep(statement)
+        )
+
+    def statements(self) -> Iterator[Statement]:
+        """Every claim in the store at any depth, each with its report and chain, streamed."""
+        for report in self.claims():
+            yield from _statements(report)
+
+    def claims_by(self, actor: Actor | str | None) -> tuple[Statement, ...]:
+        """The claims *actor* makes, at any depth (``None``: the unattributed ones)."""
+        ident = _ident(actor)
+        return self._statements(
+            "SELECT report FROM hops WHERE claimant IS ?", (ident,), lambda s: s.claim.claimant == ident
+        )
+
+    def claims_citing(self, source: Source | str) -> tuple[Claim, ...]:
+        """The top-level claims whose evidence is in *source*."""
+        return tuple(
+            self._reports(
+                "SELECT report FROM evidence WHERE source = ? AND depth = 1", (_ident(source) or "",)
+            )
+        )
+
+    def claims_about(self, subject: Event | Proposition | str) -> tuple[Statement, ...]:
+        """The claims, at any depth, whose content is the event or proposition with this id."""
+        ident = _ident(subject) or ""
+        return self._statements(
+            "SELECT report FROM hops WHERE subject = ?",
+            (ident,),
+            lambda s: isinstance(s.claim.content, (Event, Proposition)) and s.claim.content.id == ident,
+        )
+
+    def claims_involving(self, actor: Actor | str) -> tuple[Statement, ...]:
+        """The claims about events in which *actor* takes part."""
+        ident = _ident(actor) or ""
+        return self._statements(
+            "SELECT report FROM participants WHERE actor = ?",
+            (ident,),
+            lambda s: (
+                isinstance(s.claim.content, Event)
+                and any(p.actor == ident for p in s.claim.content.participants)
+            ),
+        )
+
+    def claims_during(self, when: When) -> tuple[Statement, ...]:
+        """The claims about events whose time may overlap *when*."""
+        if not isinstance(when, When):
+            raise InvalidTypeError("needs a When", cls="Store", field="claims_during()", value=when)
+        upper = when.sort_key()[1]
+        try:
+            upper += 2 * ZONE_SPREAD
+        except OverflowError:
+            upper = datetime.max.replace(tzinfo=UTC)
+        cursor = self._db.execute(
+            "SELECT h.depth, o.document FROM hops h JOIN objects o ON o.seq = h.report "
+            "WHERE h.time_start IS NOT NULL AND h.time_start <= ? "
+            "ORDER BY h.time_start, h.time_end, h.time_text, h.report, h.depth",
+            (_iso(upper),),
+        )
+        found = []
+        for depth, text in cursor:
+            statement = _statements(cast("Claim", self._decode("claim", text)))[depth - 1]
+            content = statement.claim.content
+            assert isinstance(content, (Event, Proposition))
+            assert content.when is not None
+            if content.when.relation(when) is TimeRelation.OVERLAPS:
+                found.append(statement)
+        return tuple(found)
+
+    def perspective(self, actor: Actor | str | None) -> tuple[Statement, ...]:
+        """
+        What *actor* asserts, directly or as relayed by others
+        (:meth:`claims_by`), leaving out claims that were not made, as
+        :meth:`Dossier.perspective <eventmodel.Dossier.perspective>` does.
+        """
+        return tuple(statement for statement in self.claims_by(actor) if realised(statement))
+
+    # -- analyses ----------------------------------------------------------------------------------
+
+    def _claim(self, claim: Claim | str) -> Claim:
+        if isinstance(claim, Claim):
+            return claim
+        row = self._db.execute(
+            "SELECT h.depth, o.document FROM hops h JOIN objects o ON o.seq = h.report "
+            "WHERE h.claim = ? ORDER BY h.report, h.depth LIMIT 1",
+            (claim,),
+        ).fetchone()
+        if row is None:
+            raise UnresolvedReferenceError(
+                "is not the id of a claim in the store", cls="Store", field="claim", value=claim
+            )
+        depth: int = row[0]
+        found: Claim = _statements(cast("Claim", self._decode("claim", row[1])))[depth - 1].claim
+        return found
+
+    def chain(self, claim: Claim | str) -> list[Hop]:
+        """The hops of reported speech of *claim*, as :meth:`Dossier.chain <eventmodel.Dossier.chain>` gives them."""
+        return hops_of(self._claim(claim))
+
+    def origin(self, claim: Claim | str) -> Claim:
+        """The innermost claim of *claim*: what the original speaker said."""
+        current = self._claim(claim)
+        while isinstance(current.content, Claim):
+            current = current.content
+        return current
+
+    def corroboration(self, event: Event | str) -> Corroboration:
+        """
+        The claims that describe one event, grouped by independent origin,
+        equal to :meth:`Dossier.corroboration <eventmodel.Dossier.corroboration>`.
+        Only the reports about the event and the sources their evidence
+        derives from are read.
+        """
+        ident = _ident(event) or ""
+        reports = list(
+            self._reports("SELECT report FROM hops WHERE subject = ? AND subject_type = 'event'", (ident,))
+        )
+        cited = sorted({item.source for report in reports for item in report.evidence})
+        ancestry: list[str] = []
+        for chunk in _chunks(cited):
+            marks = ",".join("?" * len(chunk))
+            ancestry.extend(
+                row[0]
+                for row in self._db.execute(
+                    "WITH RECURSIVE up(id) AS ("  # noqa: S608 - marks only
+                    f"SELECT parent FROM derivations WHERE source IN ({marks}) "
+                    "UNION SELECT d.parent FROM derivations d JOIN up ON d.source = up.id) SELECT id FROM up",
+                    tuple(chunk),
+                )
+            )
+        sources = [
+            obj
+            for _seq, obj in sorted(
+                self._fetch(sorted({*cited, *ancestry})).values(), key=lambda pair: pair[0]
+            )
+        ]
+        subset = Dossier([*(obj for obj in sources if isinstance(obj, Source)), *reports])
+        return corroborate(subset, ident)
+
+    def subjects(self) -> Iterator[str]:
+        """The ids of the events and propositions claims are about, in the order they first appear."""
+        for (subject,) in self._db.execute(
+            "SELECT subject FROM hops WHERE subject IS NOT NULL GROUP BY subject ORDER BY MIN(report * 4096 + depth)"
+        ):
+            yield subject
+
+    def conflicts(self, subject: Event | Proposition | str | None = None) -> list[Conflict]:
+        """
+        Pairs of claims that cannot both hold, as :meth:`Dossier.conflicts
+        <eventmodel.Dossier.conflicts>` finds them: about *subject* (an event
+        or proposition, or its id), or about each subject in turn, reading
+        the reports about one subject at a time.
+        """
+        if subject is not None:
+            return self._conflicts_about(_ident(subject) or "")
+        found: list[Conflict] = []
+        cursor = self._db.execute(
+            "SELECT subject FROM hops WHERE subject IS NOT NULL GROUP BY subject "
+            "HAVING COUNT(DISTINCT claim) > 1 ORDER BY MIN(report * 4096 + depth)"
+        )
+        for (ident,) in cursor.fetchall():
+            found.extend(self._conflicts_about(ident))
+        return found
+
+    def _conflicts_about(self, ident: str) -> list[Conflict]:
+        reports = list(self._reports("SELECT report FROM hops WHERE subject = ?", (ident,)))
+        return [conflict for conflict in find_conflicts(Dossier(reports)) if conflict.subject == ident]
+
+    # -- provenance rules --------------------------------------------------------------------------
+
+    def check(
+        self, *, strict: bool = False, rules: Iterable[Rule] | None = None, disable: Iterable[str] = ()
+    ) -> Report:
+        """
+        Run the provenance rules over the whole store, streaming it: the
+        same violations, with the same ids and JSON paths, as
+        :meth:`Dossier.check <eventmodel.Dossier.check>` on
+        :meth:`dossier`, without reading the store into memory. The rules
+        are the dossier's own, run over a view of the store that reads
+        objects as they are asked for (see ``docs/how-to/outgrow-memory.md``).
+
+        Raises:
+            ProvenanceError: With *strict*, naming the first error.
+
+        """
+        view = cast("Dossier", StoreView(self))
+        chosen = tuple(DEFAULT_RULES if rules is None else rules)
+        skipped = {disable} if isinstance(disable, str) else set(disable)
+        ran: list[str] = []
+        found: list[Violation] = []
+        for rule in chosen:
+            if rule.id in skipped:
+                continue
+            ran.append(rule.id)
+            found.extend(rule.check(view))
+        found.sort(key=lambda item: item.severity is not Severity.ERROR)
+        report = Report(tuple(found), tuple(ran))
+        if strict:
+            report.raise_for_errors()
+        return report
+
+    def integrity(self) -> str:
+        """SQLite's ``PRAGMA integrity_check``: ``"ok"`` for a sound file."""
+        return "; ".join(str(row[0]) for row in self._db.execute("PRAGMA integrity_check"))
