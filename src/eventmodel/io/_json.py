@@ -476,6 +476,18 @@ def load(
     return loads(fp.read(limit + 1), cls, strict=strict, max_depth=max_depth, max_size=limit)
 
 
+def carried_dossier(*, lenient: bool = True, **kwargs: Any) -> Dossier:
+    """
+    A dossier holding what a document carried: with *lenient*, its extras may
+    have any name, as members a newer version wrote, kept by lenient reading.
+    """
+    token = READING_LENIENTLY.set(lenient)
+    try:
+        return Dossier(**kwargs)
+    finally:
+        READING_LENIENTLY.reset(token)
+
+
 def _dossier_from(
     data: Any,
     *,
@@ -535,11 +547,9 @@ def _dossier_from(
         problem = json_problem(data[name], 1)
         if problem is not None:
             raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
-    lenient = READING_LENIENTLY.set(not strict)
-    try:
-        dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
-    finally:
-        READING_LENIENTLY.reset(lenient)
+    dossier = carried_dossier(
+        extras={name: data[name] for name in unknown}, format_version=version, lenient=not strict
+    )
     unrecognized: list[Unrecognized] = []
     seen: dict[Any, Any] = {}  # the ids and times read so far, each checked once and its object shared
     for name, base in _LISTS.items():

@@ -31,7 +31,7 @@ from eventmodel.dossier._index import corroborate, find_conflicts
 from eventmodel.dossier._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.io._document import from_document, to_document
-from eventmodel.io._json import _backend, _encode, _parse, dumps, loads
+from eventmodel.io._json import _backend, _encode, _parse, carried_dossier, dumps, loads
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
@@ -357,7 +357,9 @@ class Store:
                         value=name,
                     )
                 held[name] = value
-            self._db.execute("UPDATE meta SET value = ? WHERE key = 'extras'", (dumps(Dossier(extras=held)),))
+            self._db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'extras'", (dumps(carried_dossier(extras=held)),)
+            )
         if dossier.unrecognized:
             held_documents = {
                 (row[0], row[1]) for row in self._db.execute("SELECT list, document FROM unrecognized")
@@ -571,7 +573,7 @@ class Store:
             if value is not None
         ]
         if not chosen:
-            return Dossier(self.objects(), extras=self.extras, unrecognized=self.unrecognized)
+            return carried_dossier(objects=self.objects(), extras=self.extras, unrecognized=self.unrecognized)
         if len(chosen) > 1:
             raise InvalidValueError(
                 "takes one of event, claim, actor and source",
