@@ -17,7 +17,9 @@ from eventmodel.io._document import to_document
 from eventmodel.model._fast_init import CLASSES as BUILT_IN_CLASSES
 
 STRATEGIES = {
-    name: getattr(testing, name) for name in testing.__all__ if name not in {"ids", "texts", "strategy_for"}
+    name: getattr(testing, name)
+    for name in testing.__all__
+    if name not in {"ids", "texts", "strategy_for", "dossiers"}
 }
 ENTITY_STRATEGIES = {
     "actors": testing.actors,
@@ -42,6 +44,13 @@ def test_every_strategy_draws_valid_model_objects(name):
         assert hash(rebuilt) == hash(obj)
 
     check()
+
+
+@given(testing.dossiers())
+def test_the_dossier_strategy_draws_dossiers_that_read_back_equal(dossier):
+    assert isinstance(dossier, em.Dossier)
+    assert len({obj.id for obj in dossier}) == len(list(dossier))
+    assert em.json.loads(em.json.dumps(dossier), em.Dossier) == dossier
 
 
 @given(testing.model_objects())

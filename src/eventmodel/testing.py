@@ -41,6 +41,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 from .core._frozen import FrozenDict
 from .core._validation import _ID
 from .core._validation import sound_text as _sound_text
+from .dossier._dossier import Dossier
 from .exceptions import InvalidTypeError
 from .model import _fields as fields
 from .model._actor import Actor, ActorKind, Affiliation
@@ -65,6 +66,7 @@ __all__ = [
     "affiliations",
     "claims",
     "confidences",
+    "dossiers",
     "events",
     "evidence",
     "factualities",
@@ -510,6 +512,17 @@ def claims(*, max_depth: int = 3) -> st.SearchStrategy[Claim]:
     for _ in range(max_depth - 1):
         strategy = claim_of(st.one_of(leaves, strategy))
     return strategy
+
+
+def dossiers(*, max_size: int = 5) -> st.SearchStrategy[Dossier]:
+    """
+    Dossiers of up to *max_size* actors, sources and claims with distinct
+    ids; their references need not name objects the dossier holds.
+
+    .. versionadded:: 0.1.0
+    """
+    members = st.one_of(actors(), sources(), claims())
+    return st.lists(members, max_size=max_size, unique_by=lambda obj: obj.id).map(Dossier)
 
 
 def model_objects() -> st.SearchStrategy[object]:

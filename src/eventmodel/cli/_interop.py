@@ -164,8 +164,11 @@ def add_commands(commands: Any) -> None:
     )
     export.add_argument("-o", "--output", default="-", metavar="OUT", help="where to write (default: stdout)")
     add_limits(export)
+    shared: dict[str, Option] = {}  # formats may take options of the same name: one flag serves them all
     for exporter in exporters:
-        _add_options(export, exporter.options)
+        for option in exporter.options:
+            shared.setdefault(option.name, option)
+    _add_options(export, tuple(shared.values()))
     export.set_defaults(run=_export)
 
     import_command = commands.add_parser(

@@ -369,6 +369,28 @@ formats: Final = FormatRegistry(
             extra="prov",
             suffixes=(".ttl",),
         ),
+        Exporter(
+            "stix",
+            "STIX 2.1 bundle with eventmodel's extension: every field kept",
+            "eventmodel.interop.stix:write_stix",
+            extra="stix",
+            options=[
+                Option("created", "the created time of every object (ISO 8601 with a zone)"),
+                Option("modified", "the modified time of every object (by default the created time)"),
+                Option("identity", "the name of the organization producing the bundle"),
+            ],
+        ),
+        Exporter(
+            "stix-vanilla",
+            "STIX 2.1 bundle of STIX's own objects only (identity, location, note, opinion, report): lossy",
+            "eventmodel.interop.stix:write_stix_vanilla",
+            extra="stix",
+            options=[
+                Option("created", "the created time of every object (ISO 8601 with a zone)"),
+                Option("modified", "the modified time of every object (by default the created time)"),
+                Option("identity", "the name of the organization producing the bundle"),
+            ],
+        ),
     ],
     importers=[
         Importer(
@@ -415,6 +437,12 @@ formats: Final = FormatRegistry(
             "eventmodel.interop.schemaorg:read_schemaorg",
             extra="schemaorg",
             options=[Option("base", "the base of the IRIs of ids")],
+        ),
+        Importer(
+            "stix",
+            "STIX 2.1 bundles with eventmodel's extension, as eventmodel wrote them, merged into one dossier",
+            "eventmodel.interop.stix:read_stix",
+            extra="stix",
         ),
     ],
 )
