@@ -636,7 +636,9 @@ class _Writer:
             lines.append(
                 f"Event: {content.kind}" + (f": {content.description}" if content.description else "")
             )
-            refs += [actors.get(participant.actor) for participant in content.participants]
+            refs += [
+                actors.get(participant.actor) for participant in content.participants if participant.actor
+            ]
         if content.when is not None:
             lines.append(f"When: {_words(content.when)}")
         lines.extend(f"{name}: {_words(quantity)}" for name, quantity in content.quantities.items())
