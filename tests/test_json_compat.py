@@ -132,9 +132,12 @@ def test_a_version_that_is_not_a_string_is_told_so(version):
 
 
 def test_extras_hold_json_values_under_names_that_are_not_fields():
-    actor = em.Actor("Joe Biden", "person", extras={"born": 1942, "tags": ["a", {"b": None}], "ratio": 0.5})
-    assert actor.extras["tags"] == ("a", em.FrozenDict({"b": None}))
-    assert json.loads(em.json.dumps(actor))["tags"] == ["a", {"b": None}]
+    actor = em.Actor(
+        "Joe Biden", "person", extras={"x-born": 1942, "x-tags": ["a", {"b": None}], "x-ratio": 0.5}
+    )
+    assert actor.extras["x-tags"] == ("a", em.FrozenDict({"b": None}))
+    assert json.loads(em.json.dumps(actor))["x-tags"] == ["a", {"b": None}]
+    assert em.json.loads(em.json.dumps(actor), em.Actor) == actor
     with pytest.raises(InvalidValueError) as excinfo:
         em.Actor("Joe Biden", extras={"name": "Joseph"})
     assert str(excinfo.value) == "Actor.extras: cannot hold 'name', which names a field of Actor, got 'name'"
@@ -151,7 +154,7 @@ def test_extras_nested_too_deeply_are_refused():
     for _ in range(40):
         deep = [deep]
     with pytest.raises(InvalidValueError) as excinfo:
-        em.Actor("Joe Biden", extras={"deep": deep})
+        em.Actor("Joe Biden", extras={"x-deep": deep})
     assert excinfo.value.reason == "nests JSON deeper than 32 levels"
 
 

@@ -480,13 +480,13 @@ def test_a_position_that_is_no_number_is_an_error():
 
 def test_files_are_merged_into_one_dossier(example, tmp_path):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
-    actors = em.Dossier(example.actors, extras={"note": "kept"})
+    actors = em.Dossier(example.actors, extras={"x-note": "kept"})
     first.write_text(emprov.to_prov_text(actors, "json"), encoding="utf-8")
     second.write_text(
         emprov.to_prov_text(em.Dossier([*example.sources, *example.claims]), "json"), encoding="utf-8"
     )
     back = emprov.read_prov_json([first, second])
-    assert back == em.Dossier(example, extras={"note": "kept"})
+    assert back == em.Dossier(example, extras={"x-note": "kept"})
 
 
 def test_a_document_form_of_the_wrong_shape_is_the_library_s_error():

@@ -39,6 +39,7 @@ PUBLIC = {
     "Certainty",
     "Claim",
     "ClaimRelation",
+    "Mood",
     "Confidence",
     "ConfidenceScale",
     "Dossier",

@@ -334,7 +334,7 @@ def test_what_vanilla_drops_is_not_in_its_bundle():
         id="claim:c",
         evidence=[em.Evidence(source)],
         setting="event:SETTING-ONLY",
-        extras={"x": "EXTRA-ONLY"},
+        extras={"x-note": "EXTRA-ONLY"},
     )
     text = _text(em.Dossier([actor, source, claim]), vanilla=True)
     for dropped in ("ALIAS-ONLY", "TEXT-ONLY", "DETAIL-ONLY", "SETTING-ONLY", "EXTRA-ONLY"):

@@ -23,7 +23,7 @@ from .exceptions import (
 )
 from .model import _fast_init  # noqa: F401 - gives the built-in classes their generated constructors
 from .model._actor import Actor, ActorKind, Affiliation
-from .model._claim import MAX_CLAIM_DEPTH, Claim, ClaimRelation, SpeechAct
+from .model._claim import MAX_CLAIM_DEPTH, Claim, ClaimRelation, Mood, SpeechAct
 from .model._confidence import (
     ADMIRALTY_CREDIBILITY,
     ESTIMATIVE_WORDS,
@@ -76,6 +76,7 @@ __all__ = [
     "InvalidValueError",
     "MissingExtraError",
     "Moment",
+    "Mood",
     "NearCopy",
     "Origin",
     "Participant",

@@ -45,7 +45,7 @@ from .dossier._dossier import Dossier
 from .exceptions import InvalidTypeError
 from .model import _fields as fields
 from .model._actor import Actor, ActorKind, Affiliation
-from .model._claim import Claim, ClaimRelation, SpeechAct
+from .model._claim import Claim, ClaimRelation, Mood, SpeechAct
 from .model._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
 from .model._event import Event, Participant, Proposition
 from .model._evidence import Evidence, TextQuote, TextSpan
@@ -393,6 +393,8 @@ def actors() -> st.SearchStrategy[Actor]:
         aliases=st.lists(texts(), max_size=2).map(tuple),
         affiliations=st.lists(affiliations(), max_size=2).map(tuple),
         identifiers=st.dictionaries(texts(max_size=10), texts(), max_size=2),
+        unnamed=st.booleans(),
+        conditions=st.none() | texts(),
     ) | st.builds(Actor, texts(), st.sampled_from(list(ActorKind)), id=ids("actor"))
 
 
@@ -427,8 +429,10 @@ def sources() -> st.SearchStrategy[Source]:
 
 
 def participants() -> st.SearchStrategy[Participant]:
-    """Actors in roles."""
-    return st.builds(Participant, ids("actor"), st.sampled_from(["agent", "target", "victim"]) | texts())
+    """Actors in roles, and participants the source does not name (``None``)."""
+    return st.builds(
+        Participant, st.none() | ids("actor"), st.sampled_from(["agent", "target", "victim"]) | texts()
+    )
 
 
 def _names() -> st.SearchStrategy[str]:
@@ -456,7 +460,7 @@ def propositions() -> st.SearchStrategy[Proposition]:
         texts(max_size=80),
         id=st.none() | ids("prop"),
         when=st.none() | whens(),
-        about=st.lists(ids("actor"), max_size=2).map(tuple),
+        about=st.lists(ids("actor") | ids("event") | ids("claim"), max_size=2).map(tuple),
         quantities=st.dictionaries(_names(), quantities(), max_size=2),
     )
 
@@ -468,7 +472,17 @@ def _regarding(claim: Claim) -> st.SearchStrategy[Claim]:
         ids("claim"),
         st.sampled_from(list(ClaimRelation)),
     )
-    return st.one_of(st.just(claim), st.just(claim), related)
+    return st.one_of(st.just(claim), st.just(claim), related).flatmap(_role_of)
+
+
+def _role_of(claim: Claim) -> st.SearchStrategy[Claim]:
+    """The claim as drawn, or about one named participant's role in its event."""
+    content = claim.content
+    named = [] if not isinstance(content, Event) else [p.actor for p in content.participants if p.actor]
+    if not named:
+        return st.just(claim)
+    about_role = st.sampled_from(named).map(lambda actor: attrs.evolve(claim, id=AUTO, role_of=actor))
+    return st.one_of(st.just(claim), about_role)
 
 
 def claims(*, max_depth: int = 3) -> st.SearchStrategy[Claim]:
@@ -491,6 +505,7 @@ def claims(*, max_depth: int = 3) -> st.SearchStrategy[Claim]:
             setting=st.none() | ids("event"),
             supersedes=st.lists(ids("claim"), max_size=1).map(tuple),
             retracts=st.lists(ids("claim"), max_size=1).map(tuple),
+            mood=st.sampled_from(list(Mood)),
         ).flatmap(_regarding)
 
     strategy = claim_of(leaves)

@@ -38,7 +38,9 @@ class _Shower:
         if ident is None:
             return "(unattributed)"
         found = self.dossier.get(ident)
-        return found.name if isinstance(found, Actor) else ident
+        if not isinstance(found, Actor):
+            return ident
+        return f"{found.name} (unnamed)" if found.unnamed else found.name
 
     def source(self, ident: str) -> str:
         found = self.dossier.get(ident)
@@ -137,7 +139,11 @@ class _Shower:
     def show_hop(self, hop: Hop, report: Claim) -> None:
         indent = 3 + 2 * (hop.depth - 1)
         when = f", {self.time(hop.made_at, report)}" if hop.made_at is not None else ""
-        self.say(f"{self.actor(hop.claimant)} {hop.speech_act.value} ({hop.factuality}){when}", indent)
+        mood = "" if hop.claim.mood.realised else f", {hop.claim.mood.value}: not made"
+        about = "" if hop.claim.role_of is None else f", of the role of {self.actor(hop.claim.role_of)}"
+        self.say(
+            f"{self.actor(hop.claimant)} {hop.speech_act.value} ({hop.factuality}){when}{mood}{about}", indent
+        )
         for evidence in hop.evidence:
             where = self.source(evidence.source)
             if evidence.quote is not None:
@@ -157,7 +163,8 @@ class _Shower:
         if event.description:
             self.say(event.description, indent + 2)
         for participant in event.participants:
-            self.say(f"{participant.role}: {self.actor(participant.actor)}", indent + 2)
+            who = "(not named)" if participant.actor is None else self.actor(participant.actor)
+            self.say(f"{participant.role}: {who}", indent + 2)
         for name, quantity in event.quantities.items():
             self.say(f"{name}: {describe_quantity(quantity)}", indent + 2)
         for name, value in event.details.items():

@@ -17,6 +17,7 @@ declared return type is a promise the validator keeps, hence the
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import math
 import re
@@ -548,6 +549,30 @@ def json_problem(value: object, depth: int = 0) -> tuple[str, str, object] | Non
     return ("", "must be a JSON value (null, a boolean, a number, a string, a list or an object)", value)
 
 
+#: How the names of members that are not a class's own fields start when a program gives them:
+#: a strict reader keeps such members, so what the library writes reads back under its defaults.
+CUSTOM_MEMBER: Final = "x-"
+#: Whether a document is being read leniently: then unknown members a newer version wrote
+#: are kept as extras under any name (set by the JSON reader with ``strict=False``).
+READING_LENIENTLY: Final = contextvars.ContextVar("eventmodel_lenient", default=False)
+
+
+def custom_member_problem(key: str) -> str | None:
+    """Why *key* cannot name an extra member given by a program, or ``None``."""
+    if key.startswith(CUSTOM_MEMBER) or READING_LENIENTLY.get():
+        return None
+    return (
+        f"must have names that start with {CUSTOM_MEMBER!r}: a strict reader keeps only those, "
+        "and refuses other unknown members"
+    )
+
+
+CUSTOM_MEMBER_FIX: Final = (
+    f"name it {CUSTOM_MEMBER!r} followed by the name (other names are kept only for members a newer "
+    "version wrote, read with strict=False)"
+)
+
+
 def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """
     Members of a document that this version does not know, kept to be written
@@ -575,3 +600,6 @@ def extras(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
         if found is not None:
             wrong = found[1].startswith(("must be a JSON value", "must have string"))
             fail(inst, f"{attribute.name}[{key!r}]{found[0]}", found[1], found[2], wrong_type=wrong)
+        custom = custom_member_problem(key)
+        if custom is not None:
+            fail(inst, attribute, custom, key, CUSTOM_MEMBER_FIX)

@@ -190,6 +190,14 @@ class Statement:
         return self.attributed_by is None
 
 
+def realised(statement: Statement) -> bool:
+    """
+    Whether the statement's claim was made and relayed: neither it nor a
+    claim that carries it is planned, withheld or hypothetical.
+    """
+    return all(hop.claim.mood.realised for hop in statement.hops)
+
+
 @attrs.frozen
 class Relay:
     """
@@ -300,14 +308,21 @@ class Conflict:
     with opposite polarity, quantities with disjoint bounds, times that
     cannot meet, event kinds whose first word differs, places in different
     countries, or one actor as the doer in one and the one done to in the
-    other.
+    other. A claim about one participant's role (``role_of``) conflicts only
+    with claims that name that participant in that role, with the opposite
+    polarity; a claim that denies another claim conflicts with the claims of
+    that content (the claim itself, and its claimant's claims about the same
+    event or proposition).
 
     Attributes:
         first: One claim (as found in the dossier).
         second: The other.
-        subject: The event or proposition id they are about.
+        subject: The event or proposition id they are about (for a denied
+            claim about a proposition with no id, the id of the claim denied).
         field: What they disagree on: ``"polarity"``, ``"quantities.<name>"``,
-            ``"when"``, ``"kind"``, ``"where.country"`` or ``"participants"``.
+            ``"when"``, ``"kind"``, ``"where.country"``, ``"participants"``,
+            ``"role"`` (a participant's role) or ``"claim"`` (one denies
+            what the other claims).
         reason: The disagreement in words.
 
     .. versionadded:: 0.1.0

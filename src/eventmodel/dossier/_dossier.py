@@ -12,7 +12,13 @@ import attrs
 
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
-from eventmodel.core._validation import has_lone_surrogate, json_problem, to_extras
+from eventmodel.core._validation import (
+    CUSTOM_MEMBER_FIX,
+    custom_member_problem,
+    has_lone_surrogate,
+    json_problem,
+    to_extras,
+)
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
@@ -21,7 +27,7 @@ from eventmodel.model._source import Source
 from eventmodel.time._relative import Relative
 from eventmodel.time._when import When
 
-from ._analysis import hops_of
+from ._analysis import hops_of, realised
 from ._copies import NearCopy, check_threshold, find_near_copies
 from ._html import dossier_html
 from ._index import Index as _Index
@@ -193,6 +199,11 @@ class Dossier:
             if problem is not None:
                 raise InvalidValueError(
                     problem[1], cls="Dossier", field=f"extras[{name!r}]{problem[0]}", value=problem[2]
+                )
+            custom = custom_member_problem(name)
+            if custom is not None:
+                raise InvalidValueError(
+                    custom, cls="Dossier", field="extras", value=name, fix=CUSTOM_MEMBER_FIX
                 )
         self.unrecognized: tuple[Unrecognized, ...] = tuple(unrecognized)
         for obj in objects:
@@ -380,9 +391,12 @@ class Dossier:
         """
         What *actor* asserts, directly or as relayed by others: its claims at
         any depth, each with the chain that carries it and the factuality
-        composed along that chain.
+        composed along that chain. Claims that were not made (a statement
+        planned, withheld or hypothetical, see :class:`~eventmodel.Mood`),
+        and claims relayed only by such a claim, are left out:
+        :meth:`claims_by` has them all.
         """
-        return self.claims_by(actor)
+        return tuple(statement for statement in self.claims_by(actor) if realised(statement))
 
     def corroboration(
         self, subject: Event | Proposition | str, *, near_copies: float | None = None

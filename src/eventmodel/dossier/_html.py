@@ -142,7 +142,9 @@ class Renderer:
         if ident is None:
             return "(unattributed)"
         found = self.dossier.get(ident) if self.dossier else None
-        return found.name if isinstance(found, Actor) else ident
+        if not isinstance(found, Actor):
+            return ident
+        return f"{found.name} (unnamed)" if found.unnamed else found.name
 
     def source(self, ident: str) -> str:
         found = self.dossier.get(ident) if self.dossier else None
@@ -222,7 +224,10 @@ class Renderer:
                 rows.append(("where", place))
         if content.description:
             rows.append(("what", content.description))
-        rows.extend((participant.role, self.actor(participant.actor)) for participant in content.participants)
+        rows.extend(
+            (participant.role, "(not named)" if participant.actor is None else self.actor(participant.actor))
+            for participant in content.participants
+        )
         rows.extend((name, describe_quantity(quantity)) for name, quantity in content.quantities.items())
         rows.extend((name, str(value)) for name, value in content.details.items())
         return (

@@ -16,7 +16,16 @@ from eventmodel.model._event import Event, Proposition
 from eventmodel.model._source import DerivationKind, Source
 from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
 
-from ._analysis import Conflict, Corroboration, Origin, Relay, Statement, hops_of, quantities_conflict
+from ._analysis import (
+    Conflict,
+    Corroboration,
+    Origin,
+    Relay,
+    Statement,
+    hops_of,
+    quantities_conflict,
+    realised,
+)
 from ._copies import find_near_copies
 
 if TYPE_CHECKING:
@@ -101,10 +110,12 @@ class Index:
             if isinstance(content, Event) and content.participants:
                 participants = content.participants
                 if len(participants) == 1:
-                    by_participant[participants[0].actor].append(statement)
+                    if participants[0].actor is not None:
+                        by_participant[participants[0].actor].append(statement)
                 else:
                     for actor in dict.fromkeys(participant.actor for participant in participants):
-                        by_participant[actor].append(statement)
+                        if actor is not None:
+                            by_participant[actor].append(statement)
         self.by_participant: dict[str, tuple[Statement, ...]] = {
             key: tuple(found) for key, found in by_participant.items()
         }
@@ -238,7 +249,12 @@ class _Corroborating:
         self.paths: list[tuple[str | None, ...]] = []
         seen: set[str] = set()
         for statement in dossier._indexed().by_subject.get(subject, ()):
-            if isinstance(statement.claim.content, (Event, Proposition)) and statement.report.id not in seen:
+            if (
+                isinstance(statement.claim.content, (Event, Proposition))
+                and realised(statement)
+                and statement.claim.role_of is None
+                and statement.report.id not in seen
+            ):
                 seen.add(statement.report.id)
                 self.reports.append(statement.report)
                 self.speakers.append(statement.claim.claimant)
@@ -377,15 +393,99 @@ def _pairs(statements: Sequence[Statement]) -> Iterable[tuple[Statement, Stateme
 def find_conflicts(dossier: Dossier) -> list[Conflict]:
     """See :meth:`Dossier.conflicts`."""
     conflicts: list[Conflict] = []
-    for subject, statements in dossier._indexed().by_subject.items():
+    index = dossier._indexed()
+    for subject, statements in index.by_subject.items():
         if len(statements) < 2:
             continue
         for first, second in _pairs(statements):
             conflicts.extend(_compare(subject, first, second))
+    conflicts.extend(_denied_claims(index))
     return conflicts
 
 
+def _denied_claims(index: Index) -> Iterator[Conflict]:
+    """
+    A claim that denies another claim (its content) against the claims of
+    that content: the claim itself, wherever the dossier holds it, and the
+    claims its claimant makes about the same event or proposition.
+    """
+    seen: set[tuple[str, str]] = set()
+    for statement in index.statements:
+        denial = statement.claim
+        denied = denial.content
+        if not isinstance(denied, Claim) or not denial.factuality.is_negative:
+            continue
+        subject = denied.content
+        candidates: list[Statement] = []
+        if denied.id in index.by_id:
+            candidates.append(index.by_id[denied.id])
+        if isinstance(subject, (Event, Proposition)) and subject.id is not None:
+            candidates.extend(
+                other
+                for other in index.by_subject.get(subject.id, ())
+                if other.claim.claimant == denied.claimant and other.claim.factuality.is_positive
+            )
+        for other in candidates:
+            if other.claim is denied or other.claim.id == denial.id or other.report is statement.report:
+                continue
+            key = (denial.id, other.claim.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Conflict(
+                statement,
+                other,
+                subject.id
+                if isinstance(subject, (Event, Proposition)) and subject.id is not None
+                else denied.id,
+                "claim",
+                f"one {denial.speech_act.value} ({denial.factuality}) what the other "
+                f"{other.claim.speech_act.value} ({other.claim.factuality})",
+            )
+
+
+def _role_conflicts(subject: str, first: Statement, second: Statement) -> list[Conflict] | None:
+    """
+    Conflicts between a claim about one participant's role (``role_of``) and
+    another claim about the event: only over that participant in that role.
+    ``None`` when neither claim is about a role.
+    """
+    if first.claim.role_of is None and second.claim.role_of is None:
+        return None
+    found: list[Conflict] = []
+    for about, other in ((first, second), (second, first)):
+        actor = about.claim.role_of
+        if actor is None:
+            continue
+        content, other_content = about.claim.content, other.claim.content
+        assert isinstance(content, Event)
+        if not isinstance(other_content, Event):
+            continue
+        roles = {participant.role for participant in content.participants if participant.actor == actor}
+        named = {participant.role for participant in other_content.participants if participant.actor == actor}
+        a, b = about.claim.factuality, other.claim.factuality
+        opposite = (a.is_positive and b.is_negative) or (a.is_negative and b.is_positive)
+        if opposite and other.claim.role_of in (None, actor):
+            found.extend(
+                Conflict(
+                    first,
+                    second,
+                    subject,
+                    "role",
+                    f"{actor!r} as {role!r}: one says {a} ({about.claim.speech_act.value}), "
+                    f"the other {b} ({other.claim.speech_act.value})",
+                )
+                for role in sorted(roles & named)
+            )
+        if other.claim.role_of is not None:
+            break  # both are about roles: compared once
+    return found
+
+
 def _compare(subject: str, first: Statement, second: Statement) -> list[Conflict]:
+    roles = _role_conflicts(subject, first, second)
+    if roles is not None:
+        return roles
     found = []
     a, b = first.claim.factuality, second.claim.factuality
     if (a.is_positive and b.is_negative) or (a.is_negative and b.is_positive):
@@ -448,9 +548,10 @@ def _event_conflicts(
             )
     roles_a: dict[str, set[str]] = {}
     for participant in a.participants:
-        roles_a.setdefault(participant.actor, set()).add(participant.role)
+        if participant.actor is not None:  # two unnamed participants need not be one actor
+            roles_a.setdefault(participant.actor, set()).add(participant.role)
     for participant in b.participants:
-        for role in sorted(roles_a.get(participant.actor, ())):
+        for role in sorted(roles_a.get(participant.actor, ()) if participant.actor is not None else ()):
             if _roles_exclude(role, participant.role):
                 yield Conflict(
                     first,

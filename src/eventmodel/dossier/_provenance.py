@@ -459,7 +459,7 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
         content = claim.content
         if isinstance(content, Event):
             for index, participant in enumerate(content.participants):
-                if participant.actor not in actors:
+                if participant.actor is not None and participant.actor not in actors:
                     yield rule.violation(
                         f"{_claim_path(at, depth)}.content.participants[{index}].actor",
                         f"refers to {participant.actor!r}, which is not an actor in the dossier",
@@ -468,14 +468,16 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
                         missing=participant.actor,
                     )
         if isinstance(content, Proposition):
-            for index, actor in enumerate(content.about):
-                if actor not in actors:
+            claim_ids = dossier._indexed().by_id
+            for index, subject in enumerate(content.about):
+                if subject not in actors and subject not in subjects and subject not in claim_ids:
                     yield rule.violation(
                         f"{_claim_path(at, depth)}.content.about[{index}]",
-                        f"refers to {actor!r}, which is not an actor in the dossier",
-                        "add the actor",
+                        f"refers to {subject!r}, which is not an actor, an event a claim describes, "
+                        "or a claim in the dossier",
+                        "add the actor, the event or the claim",
                         claim.id,
-                        missing=actor,
+                        missing=subject,
                     )
         for field, when in _whens(claim):
             if (

@@ -120,7 +120,9 @@ def _account(dossier: Dossier, claim: Claim) -> _Account:
     assert not isinstance(subject, Claim)
     actors = [hop.claimant for hop in hops if hop.claimant is not None]
     if isinstance(subject, Event):
-        actors.extend(participant.actor for participant in subject.participants)
+        actors.extend(
+            participant.actor for participant in subject.participants if participant.actor is not None
+        )
     sources = [evidence.source for hop in hops for evidence in hop.evidence]
     key = subject.id or f"{hops[-1].claim.id}#content"
     return _Account(claim, subject, key, tuple(dict.fromkeys(actors)), tuple(dict.fromkeys(sources)))

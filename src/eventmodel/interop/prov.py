@@ -40,6 +40,7 @@ from cattrs.errors import ClassValidationError
 
 from eventmodel import json as em_json
 from eventmodel.core._gc import collector_paused
+from eventmodel.core._validation import READING_LENIENTLY
 from eventmodel.dossier._dossier import Dossier, Unrecognized
 from eventmodel.exceptions import EventModelError, InvalidValueError, MissingExtraError
 from eventmodel.io._document import locate
@@ -137,6 +138,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "aliases": _f(_EM["aliases"], "json"),
         "affiliations": _f(_EM["affiliations"], "json"),
         "identifiers": _f(_EM["identifiers"], "json"),
+        "unnamed": _f(_EM["unnamed"], "json"),
+        "conditions": _f(_EM["conditions"], "text"),
         "extras": _f(_EM["extras"], "json"),
     },
     Source: {
@@ -172,6 +175,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "retracts": _f(None, "relation", "wasInvalidatedBy the speech act, em:position"),
         "regarding": _f(_EM["regarding"], "ref"),
         "relation": _f(_EM["relation"], "text"),
+        "mood": _f(_EM["mood"], "text"),
+        "role_of": _f(_EM["roleOf"], "ref"),
         "extras": _f(_EM["extras"], "json"),
     },
     Event: {
@@ -393,7 +398,7 @@ class _Writer:
         for position, participant in enumerate(event.participants):
             bundle.association(
                 ident,
-                self.qname(participant.actor),
+                None if participant.actor is None else self.qname(participant.actor),
                 other_attributes=self.attributes(participant, [(_POSITION, position)]),
             )
 
@@ -788,7 +793,9 @@ class _Reader:
     def event(self, bundle: _Container, record: pm.ProvElement) -> Event:
         uri = _uri(record.identifier)
         participants = [
-            Participant(self.ident(r.args[1], r), **self.fields(Participant, r))
+            Participant(
+                None if r.args[1] is None else self.ident(r.args[1], r), **self.fields(Participant, r)
+            )
             for r in bundle.related(pm.ProvAssociation, uri)
         ]
         return Event(
@@ -876,6 +883,16 @@ def from_prov(document: pm.ProvDocument, *, base: str | None = None) -> Dossier:
     .. versionadded:: 0.1.0
 
     """
+    # The document holds what the library wrote: members kept from a newer version's
+    # document come back under their names, as reading with strict=False kept them.
+    lenient = READING_LENIENTLY.set(True)
+    try:
+        return _from_prov(document, base=base)
+    finally:
+        READING_LENIENTLY.reset(lenient)
+
+
+def _from_prov(document: pm.ProvDocument, *, base: str | None) -> Dossier:
     try:
         with collector_paused():  # many small objects, few cycles: see collector_paused
             return _Reader(document, base).dossier()

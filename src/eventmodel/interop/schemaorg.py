@@ -128,6 +128,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "aliases": _f("em:aliases", "json"),
         "affiliations": _f("em:affiliations", "json"),
         "identifiers": _f("em:identifiers", "json"),
+        "unnamed": _f("em:unnamed", "json"),
+        "conditions": _f("em:conditions", "text"),
         "extras": _f("em:extras", "json"),
     },
     Source: {
@@ -163,6 +165,8 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "retracts": _f("em:retracts", "refs"),
         "regarding": _f("em:regarding", "ref"),
         "relation": _f("em:relation", "text"),
+        "mood": _f("em:mood", "text"),
+        "role_of": _f("em:roleOf", "ref"),
         "extras": _f("em:extras", "json"),
     },
     Event: {
@@ -914,6 +918,8 @@ CLAIMREVIEW_DROPS: Final[dict[type, dict[str, str]]] = {
         "retracts": "dropped",
         "regarding": "dropped",
         "relation": "dropped",
+        "mood": "dropped",
+        "role_of": "dropped",
         "extras": "dropped",
     },
     Source: {
@@ -941,6 +947,8 @@ CLAIMREVIEW_DROPS: Final[dict[type, dict[str, str]]] = {
         "aliases": "dropped",
         "affiliations": "dropped",
         "identifiers": "dropped",
+        "unnamed": "dropped",
+        "conditions": "dropped",
         "extras": "dropped",
     },
     Event: {

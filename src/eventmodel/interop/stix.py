@@ -142,6 +142,8 @@ FIELDS: Final[dict[type, dict[str, str]]] = {
         "aliases": "aliases",
         "affiliations": "affiliations",
         "identifiers": "identifiers",
+        "unnamed": "unnamed",
+        "conditions": "conditions",
         "extras": "extras",
     },
     Source: {
@@ -175,6 +177,8 @@ FIELDS: Final[dict[type, dict[str, str]]] = {
         "retracts": "retracts",
         "regarding": "regarding",
         "relation": "relation",
+        "mood": "mood",
+        "role_of": "role_of",
         "extras": "extras",
     },
     Event: {
@@ -209,6 +213,8 @@ VANILLA: Final[dict[type, dict[str, str]]] = {
         "aliases": "dropped",
         "affiliations": "dropped",
         "identifiers": "identity: external_references (source_name the system, external_id the id)",
+        "unnamed": "dropped",
+        "conditions": "dropped",
         "extras": "dropped",
     },
     Source: {
@@ -242,6 +248,8 @@ VANILLA: Final[dict[type, dict[str, str]]] = {
         "retracts": "dropped",
         "regarding": "dropped",
         "relation": "dropped",
+        "mood": "dropped",
+        "role_of": "dropped",
         "extras": "dropped",
     },
     Event: {
@@ -628,7 +636,9 @@ class _Writer:
             lines.append(
                 f"Event: {content.kind}" + (f": {content.description}" if content.description else "")
             )
-            refs += [actors.get(participant.actor) for participant in content.participants]
+            refs += [
+                actors.get(participant.actor) for participant in content.participants if participant.actor
+            ]
         if content.when is not None:
             lines.append(f"When: {_words(content.when)}")
         lines.extend(f"{name}: {_words(quantity)}" for name, quantity in content.quantities.items())

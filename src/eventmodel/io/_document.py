@@ -42,7 +42,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from eventmodel.core._frozen import EMPTY, FrozenDict
 from eventmodel.core._validation import (
     _ID,
+    CUSTOM_MEMBER,
     MAX_ID_LENGTH,
+    READING_LENIENTLY,
     member_path,
     sound_text,
 )
@@ -105,7 +107,7 @@ class _Converter(cattrs.Converter):
 converter: Final = _Converter()
 
 #: Whether unknown members and types are kept (lenient) or refused (strict).
-_LENIENT: Final = contextvars.ContextVar("eventmodel_lenient", default=False)
+_LENIENT: Final = READING_LENIENTLY
 #: How deeply claims may nest in the document being read.
 _MAX_DEPTH: Final = contextvars.ContextVar("eventmodel_max_depth", default=50)
 
@@ -309,7 +311,7 @@ def _when(value: Any, _: Any = None) -> When:
     if type(value) is str:  # each document shares one object for each text; When.parse's cache is not needed
         return _parse_text(value)
     if type(value) is dict:
-        _check_members(value, _RELATIVE_MEMBERS, "a relative time")
+        _check_members(value, _RELATIVE_MEMBERS, "a relative time", False)
         for name in ("relative", "anchor"):
             if name not in value:
                 raise InvalidValueError("is required but missing", field=name, fix="add the member")
@@ -437,8 +439,10 @@ def _is_frozen_dict(cls: Any) -> bool:
     return cls is FrozenDict or typing.get_origin(cls) is FrozenDict
 
 
-def _check_members(document: dict[str, Any], known: frozenset[str], what: str) -> None:
+def _check_members(document: dict[str, Any], known: frozenset[str], what: str, custom: bool) -> None:
     unknown = document.keys() - known
+    if custom:  # members a program gave, with the names that say so, are kept
+        unknown = {name for name in unknown if not name.startswith(CUSTOM_MEMBER)}
     if unknown:
         name = min(unknown)
         raise InvalidValueError(
@@ -472,7 +476,7 @@ def _class_hook(cls: type) -> Callable[[Any, Any], Any]:
             raise _wrong_type("an object", value)
         if not covers(value):
             if not _LENIENT.get() or not has_extras:
-                _check_members(value, known, what)
+                _check_members(value, known, what, has_extras)
             value = _split_extras(value, known)
         if tag is not None and value.get("type", tag) != tag:
             raise InvalidValueError(f"must be {tag!r} here", field="type", value=value.get("type"))

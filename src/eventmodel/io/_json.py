@@ -12,7 +12,13 @@ from decimal import Decimal
 from typing import IO, Any, Final, Literal, TypeVar, overload
 
 from eventmodel.core._gc import collector_paused
-from eventmodel.core._validation import has_lone_surrogate, json_problem, member_path
+from eventmodel.core._validation import (
+    CUSTOM_MEMBER,
+    READING_LENIENTLY,
+    has_lone_surrogate,
+    json_problem,
+    member_path,
+)
 from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, check_format_version
 from eventmodel.exceptions import EventModelError, InvalidTypeError, InvalidValueError, UnknownTypeError
 from eventmodel.model._actor import Actor
@@ -470,6 +476,18 @@ def load(
     return loads(fp.read(limit + 1), cls, strict=strict, max_depth=max_depth, max_size=limit)
 
 
+def carried_dossier(*, lenient: bool = True, **kwargs: Any) -> Dossier:
+    """
+    A dossier holding what a document carried: with *lenient*, its extras may
+    have any name, as members a newer version wrote, kept by lenient reading.
+    """
+    token = READING_LENIENTLY.set(lenient)
+    try:
+        return Dossier(**kwargs)
+    finally:
+        READING_LENIENTLY.reset(token)
+
+
 def _dossier_from(
     data: Any,
     *,
@@ -502,8 +520,9 @@ def _dossier_from(
         )
     version = check_format_version(version, path="$.eventmodel")
     unknown = data.keys() - _DOSSIER_MEMBERS
-    if unknown and strict:
-        name = min(unknown)
+    refused = {name for name in unknown if not name.startswith(CUSTOM_MEMBER)}
+    if refused and strict:
+        name = min(refused)
         raise InvalidValueError(
             "is not a member of a dossier",
             value=data[name],
@@ -528,7 +547,9 @@ def _dossier_from(
         problem = json_problem(data[name], 1)
         if problem is not None:
             raise InvalidValueError(problem[1], value=problem[2], path="$" + member_path(name) + problem[0])
-    dossier = Dossier(extras={name: data[name] for name in unknown}, format_version=version)
+    dossier = carried_dossier(
+        extras={name: data[name] for name in unknown}, format_version=version, lenient=not strict
+    )
     unrecognized: list[Unrecognized] = []
     seen: dict[Any, Any] = {}  # the ids and times read so far, each checked once and its object shared
     for name, base in _LISTS.items():

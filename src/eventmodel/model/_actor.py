@@ -110,6 +110,12 @@ class Actor:
         aliases: Other names ("POTUS").
         affiliations: Roles in other actors.
         identifiers: Ids in other systems, by system (``{"wikidata": "Q6279"}``).
+        unnamed: The sources do not name it: *name* is then the description
+            they give ("a US official familiar with the conversations"),
+            and every mention of the same person shares the actor.
+        conditions: The conditions it was quoted under ("spoke on condition
+            of anonymity because they were not authorized to speak
+            publicly").
 
     .. versionadded:: 0.1.0
 
@@ -127,6 +133,8 @@ class Actor:
     identifiers: FrozenDict[str, str] = attrs.field(
         default=EMPTY, kw_only=True, converter=_identifiers, validator=f.MappingOf(str, "string")
     )
+    unnamed: bool = attrs.field(default=False, kw_only=True, validator=f.Flag())
+    conditions: str | None = attrs.field(default=None, kw_only=True, validator=f.Text(optional=True))
     extras: FrozenDict[str, Any] = attrs.field(
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )

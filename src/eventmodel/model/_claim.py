@@ -22,7 +22,7 @@ from ._evidence import Evidence
 from ._factuality import Factuality
 from ._ids import AUTO, settle_id
 
-__all__ = ["MAX_CLAIM_DEPTH", "Claim", "ClaimRelation", "SpeechAct"]
+__all__ = ["MAX_CLAIM_DEPTH", "Claim", "ClaimRelation", "Mood", "SpeechAct"]
 
 #: How deeply claims may nest (reported speech within reported speech).
 MAX_CLAIM_DEPTH: Final = 50
@@ -71,6 +71,31 @@ class ClaimRelation(v.ModelEnum):
     RESPONDS_TO = "responds-to"
 
 
+class Mood(v.ModelEnum):
+    """
+    Whether a speech act was performed: a claim is *asserted* (made) unless
+    the source says it was only planned, prepared and withheld, or spoken of
+    as what someone would say. An unrealised claim is not the would-be
+    speaker's word: it stays out of their perspective and of corroboration.
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: Said: the claimant made the claim.
+    ASSERTED = "asserted"
+    #: Meant to be said, and not (yet) said: "had been prepared to put out a statement".
+    PLANNED = "planned"
+    #: Prepared, then held back: "were told to stand down".
+    WITHHELD = "withheld"
+    #: What the claimant would say, or would have said, if ...
+    HYPOTHETICAL = "hypothetical"
+
+    @property
+    def realised(self) -> bool:
+        """Whether the claim was made (only :attr:`ASSERTED` ones were)."""
+        return self is Mood.ASSERTED
+
+
 #: The relations whose claim puts words in another's mouth rather than relaying them.
 ATTRIBUTING: Final = frozenset({ClaimRelation.INTERPRETS, ClaimRelation.PARAPHRASES})
 
@@ -79,6 +104,12 @@ def _relation(value: ClaimRelation | str | None) -> ClaimRelation | None:
     if value is None or type(value) is ClaimRelation:
         return value
     return v.coerce_enum(ClaimRelation, value)  # type: ignore[no-any-return]
+
+
+def _mood(value: Mood | str) -> Mood:
+    if type(value) is Mood:
+        return value
+    return v.coerce_enum(Mood, value)  # type: ignore[no-any-return]
 
 
 def _claim_ref(value: Claim | str | None) -> str | None:
@@ -158,6 +189,12 @@ class Claim:
             which: Blinken's account of Biden's point, regarding Biden's own
             words.
         relation: How this claim stands to the one it is *regarding*.
+        mood: Whether the claim was made (asserted, the default) or only
+            planned, withheld, or hypothetical.
+        role_of: A participant of the event the claim is about (the actor
+            or its id): the claim then asserts or denies that actor's role
+            in the event ("denies any role in the attacks"), not the event
+            itself.
 
     Raises:
         InvalidValueError: For content that is not an Event, Proposition or
@@ -202,6 +239,10 @@ class Claim:
     relation: ClaimRelation | None = attrs.field(
         default=None, kw_only=True, converter=_relation, validator=f.Member(ClaimRelation, optional=True)
     )
+    mood: Mood = attrs.field(default=Mood.ASSERTED, kw_only=True, converter=_mood, validator=f.Member(Mood))
+    role_of: str | None = attrs.field(
+        default=None, kw_only=True, converter=_actor_ref, validator=f.Ref("Actor", optional=True)
+    )
     extras: FrozenDict[str, Any] = attrs.field(
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
@@ -216,6 +257,17 @@ class Claim:
                 + ("regarding, and only then" if missing == "relation" else "relation, and only then"),
                 getattr(self, missing),
                 "give both the claim it is regarding and how it stands to it, or neither",
+            )
+        if self.role_of is not None and not (
+            isinstance(self.content, Event)
+            and any(participant.actor == self.role_of for participant in self.content.participants)
+        ):
+            v.fail(
+                self,
+                "role_of",
+                "must be a participant of the event the claim is about",
+                self.role_of,
+                "name the actor among the event's participants, in the role the claim asserts or denies",
             )
         settle_id(self)
 

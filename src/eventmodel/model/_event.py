@@ -26,16 +26,28 @@ __all__ = ["Event", "Participant", "Proposition"]
 _EVENT_KIND: Final = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)*")
 
 
-def _actor_ref(value: Actor | str) -> str:
-    if type(value) is str:  # an id already, the common case
+def _actor_ref(value: Actor | str | None) -> str | None:
+    if value is None or type(value) is str:  # an id already, the common case
         return value
     return v.ref_id(value, Actor)  # type: ignore[no-any-return]
 
 
-def _actor_refs(value: Iterable[Actor | str]) -> tuple[str, ...]:
+def _subject_refs(value: Iterable[object]) -> tuple[str, ...]:
+    """Actors, events and claims (any object with an ``id``) become their ids."""
     if type(value) is tuple and not value:  # the default
         return value
-    return v.to_ref_tuple(value, Actor)  # type: ignore[no-any-return]
+    items = v.to_tuple(value)
+    if isinstance(items, tuple) and not all(item.__class__ is str for item in items):
+        return tuple(_subject_ref(item) for item in items)  # type: ignore[misc]
+    return items  # type: ignore[no-any-return]
+
+
+def _subject_ref(value: object) -> object:
+    if isinstance(value, (Actor, Event)) or (
+        type(value).__name__ == "Claim" and isinstance(getattr(value, "id", None), str)
+    ):
+        return value.id  # type: ignore[attr-defined]
+    return value
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
@@ -63,7 +75,9 @@ class Participant:
     ``"target"``, ``"victim"``, ``"speaker"``, or any other role word.
 
     Args:
-        actor: The actor, or its id.
+        actor: The actor, or its id; ``None`` for someone the source does
+            not name ("they were told to stand down", by whom it does not
+            say).
         role: The actor's role in the event.
 
     .. versionadded:: 0.1.0
@@ -72,7 +86,7 @@ class Participant:
 
     __repr__ = compact_repr
 
-    actor: str = attrs.field(converter=_actor_ref, validator=f.Ref("Actor"))
+    actor: str | None = attrs.field(converter=_actor_ref, validator=f.Ref("Actor", optional=True))
     role: str = attrs.field(validator=f.Text())
     extras: FrozenDict[str, Any] = attrs.field(
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
@@ -146,7 +160,9 @@ class Proposition:
         text: The proposition in words.
         id: Names the proposition so that claims can agree or disagree about
             the same one; unlike an event's, it is not derived when left out.
-        about: The actors it is about, or their ids.
+        about: What it is about: actors, events and claims, or their ids.
+            A judgement of an event ("the worst hacking case in the
+            history of America") is a proposition about the event.
         quantities: Numbers it states, by name ("share of Luhansk held": 93).
         when: When it holds: "as things stand" (the time of the claim),
             "Russians were struggling" (a period). Relative times are
@@ -163,7 +179,7 @@ class Proposition:
     id: str | None = attrs.field(default=None, kw_only=True, validator=f.OptionalId())
     when: When | None = attrs.field(default=None, kw_only=True, validator=f.Instance(When, "a When"))
     about: tuple[str, ...] = attrs.field(
-        default=(), kw_only=True, converter=_actor_refs, validator=f.Refs("Actor")
+        default=(), kw_only=True, converter=_subject_refs, validator=f.Refs("Actor, Event or Claim")
     )
     quantities: FrozenDict[str, Quantity] = attrs.field(
         default=EMPTY, kw_only=True, converter=_quantities, validator=f.MappingOf(Quantity, "Quantity")

@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
-from eventmodel.dossier._analysis import hops_of, walk
+from eventmodel.dossier._analysis import hops_of, realised, walk
 from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized
 from eventmodel.dossier._index import corroborate, find_conflicts
 from eventmodel.dossier._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.io._document import from_document, to_document
-from eventmodel.io._json import _backend, _encode, _parse, dumps, loads
+from eventmodel.io._json import _backend, _encode, _parse, carried_dossier, dumps, loads
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
@@ -357,7 +357,9 @@ class Store:
                         value=name,
                     )
                 held[name] = value
-            self._db.execute("UPDATE meta SET value = ? WHERE key = 'extras'", (dumps(Dossier(extras=held)),))
+            self._db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'extras'", (dumps(carried_dossier(extras=held)),)
+            )
         if dossier.unrecognized:
             held_documents = {
                 (row[0], row[1]) for row in self._db.execute("SELECT list, document FROM unrecognized")
@@ -571,7 +573,7 @@ class Store:
             if value is not None
         ]
         if not chosen:
-            return Dossier(self.objects(), extras=self.extras, unrecognized=self.unrecognized)
+            return carried_dossier(objects=self.objects(), extras=self.extras, unrecognized=self.unrecognized)
         if len(chosen) > 1:
             raise InvalidValueError(
                 "takes one of event, claim, actor and source",
@@ -729,8 +731,12 @@ class Store:
         return tuple(found)
 
     def perspective(self, actor: Actor | str | None) -> tuple[Statement, ...]:
-        """What *actor* asserts, directly or as relayed by others (:meth:`claims_by`)."""
-        return self.claims_by(actor)
+        """
+        What *actor* asserts, directly or as relayed by others
+        (:meth:`claims_by`), leaving out claims that were not made, as
+        :meth:`Dossier.perspective <eventmodel.Dossier.perspective>` does.
+        """
+        return tuple(statement for statement in self.claims_by(actor) if realised(statement))
 
     # -- analyses ----------------------------------------------------------------------------------
 
