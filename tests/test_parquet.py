@@ -119,7 +119,7 @@ def test_every_table_is_documented_as_the_code_has_it() -> None:
 def test_every_field_is_a_column_or_kept_in_the_document(cls: type) -> None:
     # A field added to the model shows here by name: give it a column or keep it in the document.
     columns = {
-        em.Claim: {"id", "claimant", "speech_act", "confidence"},
+        em.Claim: {"id", "claimant", "speech_act", "confidence", "mood", "role_of"},
         em.Evidence: {"source"},
         em.Participant: {"actor", "role"},
         em.Actor: {"id", "name", "kind"},
@@ -327,3 +327,29 @@ def test_corroboration_follows_derived_sources_as_the_dossier_does(tmp_path: Pat
     assert folds.run_duckdb(folds.CORROBORATION, path) == expected
     tables.write_parquet([wire], path)
     assert folds.run_duckdb(folds.CORROBORATION, path) == {}
+
+
+def test_claims_never_made_and_denials_of_a_role_count_as_the_dossier_counts_them(tmp_path: Path) -> None:
+    event = em.Event(
+        "attack.cyber",
+        id="event:hack",
+        participants=[em.Participant("actor:ostmark", "agent"), em.Participant(None, "target")],
+    )
+    claims = [
+        em.Claim("actor:paper", event, id="claim:paper"),
+        em.Claim("actor:herald", em.Claim("actor:officials", event, mood="withheld"), id="claim:withheld"),
+        em.Claim("actor:ostmark", event, factuality="CT-", role_of="actor:ostmark", id="claim:denial"),
+    ]
+    dossier = em.Dossier(claims)
+    expected = _expected(dossier)
+    assert (expected["event:hack"].raw_count, expected["event:hack"].independent_count) == (1, 1)
+    path = tmp_path / "t"
+    tables.write_parquet(dossier, path)
+    rows = tables.to_arrow(dossier)
+    assert [row["realised"] for row in rows["claims"].to_pylist()] == [True, True, False, True]
+    assert (
+        folds.run_python(folds.CORROBORATION, rows["claims"].to_pylist(), folds.derivations(path)) == expected
+    )
+    assert tables.read_parquet(path) == dossier
+    pytest.importorskip("duckdb")
+    assert folds.run_duckdb(folds.CORROBORATION, path) == expected

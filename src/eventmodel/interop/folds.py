@@ -102,6 +102,8 @@ _Report = tuple[int, int, str, str | None, tuple[str, ...]]
 
 
 def _report(row: Mapping[str, Any]) -> tuple[_Report, ...]:
+    if not row["realised"] or row["role_of"] is not None:
+        return ()  # a claim never made, or one about a participant's role, reports nothing of the event
     return (
         (
             int(row["position"]),
@@ -243,7 +245,7 @@ def _corroboration(event_id: str, found: tuple[_Report, ...], derived: Derivatio
 #: Corroboration of every event, as a fold over the ``claims`` table.
 CORROBORATION: Final[Fold[tuple[_Report, ...], Counts]] = Fold(
     table="claims",
-    columns=("subject_id", "position", "depth", "report_id", "claimant", "sources"),
+    columns=("subject_id", "position", "depth", "report_id", "claimant", "sources", "realised", "role_of"),
     where=("subject_type", "event"),
     key=lambda row: str(row["subject_id"]),
     value=_report,

@@ -114,6 +114,14 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("certainty", "string", False, "the factuality's certainty (`CT`, `PR`, `PS`, `U`)"),
         Column("polarity", "string", False, "the factuality's polarity (`+`, `-`, `u`)"),
         Column("confidence", "string", True, "the confidence in percent, as an exact decimal string"),
+        Column("mood", "string", False, "the mood's value (`asserted`, `planned`, `withheld`, `hypothetical`)"),
+        Column(
+            "realised",
+            "bool",
+            False,
+            "whether the claim was made and relayed: neither it nor a claim that carries it is unrealised",
+        ),
+        Column("role_of", "string", True, "the participant whose role the claim asserts or denies"),
         Column("sources", "list<item: string>", False, "the source ids of the report's evidence, in order"),
         Column("document", "string", True, f"depth 1 only: {_DOCUMENT}"),
     ),
@@ -131,7 +139,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("claim_id", "string", False, "the claim that describes the event"),
         Column("event_id", "string", False, "the event"),
         Column("index", "int32", False, "the participant's place in the event's participants, from 0"),
-        Column("actor", "string", False, "the participant's actor id"),
+        Column("actor", "string", True, "the participant's actor id; null when the story does not name it"),
         Column("role", "string", False, "its role"),
     ),
     "actors": (
@@ -164,7 +172,7 @@ IN_DOCUMENT: Final[dict[type, frozenset[str]]] = {
     ),
     Evidence: frozenset({"quote", "span", "extras"}),
     Participant: frozenset({"extras"}),
-    Actor: frozenset({"aliases", "affiliations", "identifiers", "extras"}),
+    Actor: frozenset({"aliases", "affiliations", "identifiers", "unnamed", "conditions", "extras"}),
     Source: frozenset(
         {
             "authors",
@@ -279,8 +287,10 @@ def _claim_rows(report: Claim, position: int, buckets: int, out: dict[str, list[
     key = report.id if isinstance(inner, Claim) or inner.id is None else inner.id
     bucket = bucket_of(key, buckets)
     sources = [evidence.source for evidence in report.evidence]
+    realised = True
     for depth, claim in enumerate(chain, start=1):
         content = claim.content
+        realised = realised and claim.mood.realised
         subject_type = (
             "claim"
             if isinstance(content, Claim)
@@ -303,6 +313,9 @@ def _claim_rows(report: Claim, position: int, buckets: int, out: dict[str, list[
                 "certainty": _value(claim.factuality.certainty),
                 "polarity": _value(claim.factuality.polarity),
                 "confidence": None if confidence is None else str(confidence.value),
+                "mood": _value(claim.mood),
+                "realised": realised,
+                "role_of": claim.role_of,
                 "sources": sources,
                 "document": dumps(report) if depth == 1 else None,
             }
@@ -340,6 +353,7 @@ def _schema(name: str, *, partitioned: bool = False) -> pa.Schema:
         "int32": pa.int32(),
         "int64": pa.int64(),
         "string": pa.string(),
+        "bool": pa.bool_(),
         "list<item: string>": pa.list_(pa.string()),
     }
     return pa.schema(
