@@ -114,7 +114,9 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         Column("certainty", "string", False, "the factuality's certainty (`CT`, `PR`, `PS`, `U`)"),
         Column("polarity", "string", False, "the factuality's polarity (`+`, `-`, `u`)"),
         Column("confidence", "string", True, "the confidence in percent, as an exact decimal string"),
-        Column("mood", "string", False, "the mood's value (`asserted`, `planned`, `withheld`, `hypothetical`)"),
+        Column(
+            "mood", "string", False, "the mood's value (`asserted`, `planned`, `withheld`, `hypothetical`)"
+        ),
         Column(
             "realised",
             "bool",
