@@ -229,3 +229,33 @@ def test_a_judgement_is_a_proposition_about_the_event_checked_by_the_reference_r
         "$.claims[0].content.about[0]: refers to 'event:nowhere', which is not an actor, "
         "an event a claim describes, or a claim in the dossier"
     ]
+
+
+def test_a_statement_never_made_takes_part_in_no_conflict():
+    denial = em.Claim(
+        KREMLIN,
+        em.Event("attack.cyber", id="event:dnc-hack", participants=[em.Participant(RUSSIA, "agent")]),
+        speech_act="denies",
+        factuality="CT-",
+        role_of=RUSSIA,
+        evidence=_evidence(WIRE, "denies any role in the attacks"),
+    )
+    dismissal = em.Claim(
+        PESKOV,
+        em.Claim(OFFICIALS, HACK, speech_act="accuses"),
+        speech_act="denies",
+        factuality="CT-",
+        evidence=_evidence(WIRE, "dismissed US allegations"),
+    )
+    withheld = em.Claim(
+        PAPER_ACTOR,
+        em.Claim(OFFICIALS, HACK, speech_act="accuses", mood="withheld"),
+        speech_act="reports",
+        evidence=_evidence(PAPER, "had been prepared to put out a statement that accused Russia"),
+    )
+    dossier = em.Dossier([denial, dismissal, withheld])
+    assert [c.second.claim.id for c in dossier.conflicts()] == [dismissal.content.id]
+    made = em.Claim(
+        PAPER_ACTOR, em.Claim(OFFICIALS, HACK, speech_act="accuses"), evidence=_evidence(PAPER, "x")
+    )
+    assert len(em.Dossier([denial, dismissal, made]).conflicts()) > 1

@@ -394,7 +394,10 @@ def find_conflicts(dossier: Dossier) -> list[Conflict]:
     """See :meth:`Dossier.conflicts`."""
     conflicts: list[Conflict] = []
     index = dossier._indexed()
-    for subject, statements in index.by_subject.items():
+    for subject, found in index.by_subject.items():
+        statements = [
+            statement for statement in found if realised(statement)
+        ]  # a claim never made says nothing
         if len(statements) < 2:
             continue
         for first, second in _pairs(statements):
@@ -413,7 +416,7 @@ def _denied_claims(index: Index) -> Iterator[Conflict]:
     for statement in index.statements:
         denial = statement.claim
         denied = denial.content
-        if not isinstance(denied, Claim) or not denial.factuality.is_negative:
+        if not isinstance(denied, Claim) or not denial.factuality.is_negative or not realised(statement):
             continue
         subject = denied.content
         candidates: list[Statement] = []
@@ -426,7 +429,12 @@ def _denied_claims(index: Index) -> Iterator[Conflict]:
                 if other.claim.claimant == denied.claimant and other.claim.factuality.is_positive
             )
         for other in candidates:
-            if other.claim is denied or other.claim.id == denial.id or other.report is statement.report:
+            if (
+                other.claim is denied
+                or other.claim.id == denial.id
+                or other.report is statement.report
+                or not realised(other)
+            ):
                 continue
             key = (denial.id, other.claim.id)
             if key in seen:
