@@ -429,12 +429,7 @@ def _denied_claims(index: Index) -> Iterator[Conflict]:
                 if other.claim.claimant == denied.claimant and other.claim.factuality.is_positive
             )
         for other in candidates:
-            if (
-                other.claim is denied
-                or other.claim.id == denial.id
-                or other.report is statement.report
-                or not realised(other)
-            ):
+            if other.claim.id == denial.id or other.report is statement.report or not realised(other):
                 continue
             key = (denial.id, other.claim.id)
             if key in seen:
