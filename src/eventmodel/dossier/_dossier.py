@@ -37,7 +37,7 @@ from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation, resol
 if TYPE_CHECKING:
     from ._analysis import Conflict, Corroboration, Hop, Statement
 
-__all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized", "check_format_version"]
+__all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized", "check_format_version", "run_rules"]
 
 #: The version of the document format this library writes.
 FORMAT_VERSION: Final = "1.0"
@@ -344,20 +344,7 @@ class Dossier:
             ProvenanceError: With *strict*, naming the first error.
 
         """
-        chosen = tuple(DEFAULT_RULES if rules is None else rules)
-        skipped = {disable} if isinstance(disable, str) else set(disable)
-        ran: list[str] = []
-        found: list[Violation] = []
-        for rule in chosen:
-            if rule.id in skipped:
-                continue
-            ran.append(rule.id)
-            found.extend(rule.check(self))
-        found.sort(key=lambda item: item.severity is not Severity.ERROR)
-        report = Report(tuple(found), tuple(ran))
-        if strict:
-            report.raise_for_errors()
-        return report
+        return run_rules(self, strict=strict, rules=rules, disable=disable)
 
     # -- analyses --------------------------------------------------------------------------------
 
@@ -539,3 +526,27 @@ def _ident(obj: object) -> str | None:
         return obj
     ident = getattr(obj, "id", None)
     return ident if isinstance(ident, str) else None
+
+
+def run_rules(
+    target: Dossier, *, strict: bool = False, rules: Iterable[Rule] | None = None, disable: Iterable[str] = ()
+) -> Report:
+    """
+    Run *rules* (by default :data:`DEFAULT_RULES`), less those whose ids are
+    in *disable*, over *target*: a dossier, or a view that answers as one
+    (a store's); errors first. With *strict*, raise for the first error.
+    """
+    chosen = tuple(DEFAULT_RULES if rules is None else rules)
+    skipped = {disable} if isinstance(disable, str) else set(disable)
+    ran: list[str] = []
+    found: list[Violation] = []
+    for rule in chosen:
+        if rule.id in skipped:
+            continue
+        ran.append(rule.id)
+        found.extend(rule.check(target))
+    found.sort(key=lambda item: item.severity is not Severity.ERROR)
+    report = Report(tuple(found), tuple(ran))
+    if strict:
+        report.raise_for_errors()
+    return report

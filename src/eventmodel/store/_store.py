@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._analysis import hops_of, realised, walk
-from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized
+from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, run_rules
 from eventmodel.dossier._index import corroborate, find_conflicts
-from eventmodel.dossier._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation
+from eventmodel.dossier._provenance import Report, Rule
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.io._document import from_document, to_document
 from eventmodel.io._json import _backend, _encode, _parse, carried_dossier, dumps, loads
@@ -846,21 +846,7 @@ class Store:
             ProvenanceError: With *strict*, naming the first error.
 
         """
-        view = cast("Dossier", StoreView(self))
-        chosen = tuple(DEFAULT_RULES if rules is None else rules)
-        skipped = {disable} if isinstance(disable, str) else set(disable)
-        ran: list[str] = []
-        found: list[Violation] = []
-        for rule in chosen:
-            if rule.id in skipped:
-                continue
-            ran.append(rule.id)
-            found.extend(rule.check(view))
-        found.sort(key=lambda item: item.severity is not Severity.ERROR)
-        report = Report(tuple(found), tuple(ran))
-        if strict:
-            report.raise_for_errors()
-        return report
+        return run_rules(cast("Dossier", StoreView(self)), strict=strict, rules=rules, disable=disable)
 
     def integrity(self) -> str:
         """SQLite's ``PRAGMA integrity_check``: ``"ok"`` for a sound file."""
