@@ -161,6 +161,47 @@ def test_corroboration_is_the_dossiers_for_every_event(example, gdelt):
             assert store.corroboration(event) == dossier.corroboration(event)
 
 
+def test_corroboration_of_propositions_copies_and_bad_subjects_is_the_dossiers():
+    wire = em.Source(
+        "news-article",
+        id="src:wire",
+        text="Hackers broke into the ministry's networks on Monday, an official said.",
+    )
+    page = em.Source(
+        "news-article",
+        id="src:page",
+        text="Hackers broke into the ministry's networks on Monday, an official said.",
+    )
+    held = em.Proposition("Ostmark holds the ministry's files.", id="proposition:files")
+    dossier = em.Dossier(
+        [
+            wire,
+            page,
+            em.Claim("actor:agency", held, evidence=[em.Evidence(wire)], id="claim:wire"),
+            em.Claim("actor:courier", held, evidence=[em.Evidence(page)], id="claim:page"),
+        ]
+    )
+    store = Store()
+    store.add_all(dossier)
+    assert store.corroboration(held) == dossier.corroboration(held)
+    assert store.corroboration(held).independent_count == 2
+    copies = store.corroboration("proposition:files", near_copies=0.5)
+    assert copies == dossier.corroboration("proposition:files", near_copies=0.5)
+    assert copies.independent_count == 1
+    with pytest.raises(em.InvalidTypeError) as none:
+        store.corroboration(None)
+    assert str(none.value) == (
+        "Store.corroboration(): needs the id of an event or proposition, got None. "
+        "Fix: pass an Event, a Proposition with an id, or its id"
+    )
+    with pytest.raises(em.UnresolvedReferenceError) as unknown:
+        store.corroboration("event:none")
+    assert str(unknown.value) == (
+        "Store.corroboration(): is not the id of an event or proposition that a claim in the store "
+        "describes, got 'event:none'"
+    )
+
+
 def test_a_part_of_the_store_is_everything_about_it(example):
     store = Store()
     store.add_all(example)

@@ -27,7 +27,7 @@ from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._analysis import hops_of, realised, walk
 from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, run_rules
-from eventmodel.dossier._index import corroborate, find_conflicts
+from eventmodel.dossier._index import find_conflicts
 from eventmodel.dossier._provenance import Report, Rule
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.io._document import from_document, to_document
@@ -767,17 +767,39 @@ class Store:
             current = current.content
         return current
 
-    def corroboration(self, event: Event | str) -> Corroboration:
+    def corroboration(
+        self, subject: Event | Proposition | str, *, near_copies: float | None = None
+    ) -> Corroboration:
         """
-        The claims that describe one event, grouped by independent origin,
-        equal to :meth:`Dossier.corroboration <eventmodel.Dossier.corroboration>`.
-        Only the reports about the event and the sources their evidence
-        derives from are read.
+        The claims that describe one event or proposition, grouped by
+        independent origin, equal to :meth:`Dossier.corroboration
+        <eventmodel.Dossier.corroboration>` (*near_copies* as there). Only
+        the reports about the subject and the sources their evidence derives
+        from are read.
+
+        Raises:
+            InvalidTypeError: For ``None`` or a proposition without an id.
+            UnresolvedReferenceError: When no claim in the store describes an
+                event or proposition with this id.
+
         """
-        ident = _ident(event) or ""
-        reports = list(
-            self._reports("SELECT report FROM hops WHERE subject = ? AND subject_type = 'event'", (ident,))
-        )
+        ident = _ident(subject)
+        if ident is None:
+            raise InvalidTypeError(
+                "needs the id of an event or proposition",
+                cls="Store",
+                field="corroboration()",
+                value=subject,
+                fix="pass an Event, a Proposition with an id, or its id",
+            )
+        reports = list(self._reports("SELECT report FROM hops WHERE subject = ?", (ident,)))
+        if not reports:
+            raise UnresolvedReferenceError(
+                "is not the id of an event or proposition that a claim in the store describes",
+                cls="Store",
+                field="corroboration()",
+                value=ident,
+            )
         cited = sorted({item.source for report in reports for item in report.evidence})
         ancestry: list[str] = []
         for chunk in _chunks(cited):
@@ -798,7 +820,7 @@ class Store:
             )
         ]
         subset = Dossier([*(obj for obj in sources if isinstance(obj, Source)), *reports])
-        return corroborate(subset, ident)
+        return subset.corroboration(ident, near_copies=near_copies)
 
     def subjects(self) -> Iterator[str]:
         """The ids of the events and propositions claims are about, in the order they first appear."""
