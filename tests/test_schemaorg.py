@@ -573,3 +573,21 @@ def test_an_estimated_publication_is_never_a_date_published():
         "@value": "2022-03-27T09:30:00+03:00",
         "@type": "DateTime",
     }
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe{}", "is not UTF-8 (byte 0: invalid start byte)"),
+        (
+            b"[" * 100_000 + b"]" * 100_000,
+            "nests arrays or objects too deeply to read. Fix: flatten the document",
+        ),
+    ],
+)
+def test_bad_bytes_and_deep_nesting_are_one_line(tmp_path, content, message):
+    path = tmp_path / "bad.jsonld"
+    path.write_bytes(content)
+    with pytest.raises(em.InvalidValueError) as caught:
+        so.read_schemaorg([path])
+    assert str(caught.value) == f"{path}: {message}"

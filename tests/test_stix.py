@@ -408,9 +408,26 @@ def test_a_file_that_is_not_json_names_the_file(tmp_path):
     with pytest.raises(em.InvalidValueError) as caught:
         emstix.read_stix([path])
     assert str(caught.value) == (
-        f"{path}: $ (STIX): is not JSON: Expecting property name enclosed in double quotes: "
-        "line 1 column 2 (char 1)"
+        f"{path}: $ (STIX): is not JSON: Expecting property name enclosed in double quotes at line 1, column 2"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe{}", "is not UTF-8 (byte 0: invalid start byte)"),
+        (
+            b"[" * 100_000 + b"]" * 100_000,
+            "nests arrays or objects too deeply to read. Fix: flatten the document",
+        ),
+    ],
+)
+def test_bad_bytes_and_deep_nesting_are_one_line(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(em.InvalidValueError) as caught:
+        emstix.read_stix([path])
+    assert str(caught.value) == f"{path}: $ (STIX): {message}"
 
 
 def test_two_different_claims_with_one_id_are_refused():

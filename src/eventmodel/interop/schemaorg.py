@@ -46,6 +46,7 @@ import attrs
 from eventmodel import json as em_json
 from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import NO_VALUE, EventModelError, InvalidValueError, MissingExtraError
+from eventmodel.io._json import _parse
 from eventmodel.io._json import document as to_document
 from eventmodel.model._actor import Actor, ActorKind
 from eventmodel.model._claim import Claim, ClaimRelation, SpeechAct
@@ -581,11 +582,11 @@ def _node_path(path: str, head: dict[str, Any], places: list[str]) -> str:
     return path
 
 
-def _parse_jsonld(text: str, where: str) -> rdflib.Graph:
+def _parse_jsonld(text: str | bytes, where: str) -> rdflib.Graph:
     try:
-        data = json.loads(text)
-    except ValueError as error:
-        raise InvalidValueError(f"is not JSON: {error}", path=where) from None
+        data = _parse(text)  # the library's reader: bad UTF-8 and any depth of nesting are one clear error
+    except InvalidValueError as error:
+        raise InvalidValueError(error.reason, value=error.value, fix=error.fix, path=where) from None
     data = _local_context(data)
     graph = rdflib.Graph()
     logging.getLogger("rdflib").setLevel(logging.ERROR)
@@ -618,14 +619,14 @@ def _context(value: Any) -> Any:
     return value
 
 
-def from_schemaorg(text: str, *, base: str = DEFAULT_BASE, name: str = "<text>") -> Dossier:
+def from_schemaorg(text: str | bytes, *, base: str = DEFAULT_BASE, name: str = "<text>") -> Dossier:
     """
     The dossier that the JSON-LD *text* holds: the roundtrip profile that
     :func:`to_schemaorg` writes, read through rdflib, or else real
     ``ClaimReview`` markup (:func:`from_claimreview`).
 
     Args:
-        text: The JSON-LD text.
+        text: The JSON-LD text (str, or UTF-8 bytes).
         base: The base of the IRIs of the ids.
         name: The file name that errors give.
 
@@ -657,7 +658,7 @@ def read_schemaorg(files: Sequence[str | Path], base: str = DEFAULT_BASE) -> Dos
     """
     dossier = Dossier()
     for file in files:
-        read = from_schemaorg(Path(file).read_text(encoding="utf-8"), base=base, name=str(file))
+        read = from_schemaorg(Path(file).read_bytes(), base=base, name=str(file))
         for member in read:
             dossier.add(member)
         dossier.unrecognized += read.unrecognized

@@ -57,6 +57,7 @@ from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._dossier import Dossier, Unrecognized
 from eventmodel.exceptions import NO_VALUE, EventModelError, InvalidValueError, MissingExtraError
 from eventmodel.io._document import locate
+from eventmodel.io._json import _parse
 from eventmodel.model._actor import Actor, ActorKind
 from eventmodel.model._claim import Claim
 from eventmodel.model._confidence import ADMIRALTY_CREDIBILITY, ConfidenceScale
@@ -1007,10 +1008,11 @@ def read_stix(files: Sequence[str | Path]) -> Dossier:
     dossier = Dossier()
     for file in files:
         try:
-            with Path(file).open(encoding="utf-8") as fp:
-                document = json.load(fp)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise InvalidValueError(f"is not JSON: {error}", cls="STIX", path=f"{file}: $") from None
+            document = _parse(Path(file).read_bytes())  # bad UTF-8 and any depth of nesting: one clear error
+        except InvalidValueError as error:
+            raise InvalidValueError(
+                error.reason, value=error.value, fix=error.fix, cls="STIX", path=f"{file}: $"
+            ) from None
         try:
             read = from_stix(document)
         except EventModelError as error:
