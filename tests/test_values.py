@@ -27,6 +27,7 @@ from eventmodel import (
     Source,
     TextQuote,
     TextSpan,
+    TimeRelation,
     When,
 )
 from eventmodel.exceptions import NO_VALUE
@@ -1170,13 +1171,23 @@ class TestWhenParse:
         [
             ("2022-03-27T14:05+0300", "2022-03-27T14:05+03:00"),
             ("2022-03-27T14+03", "2022-03-27T14+03:00"),
-            ("2022-03-27T14:05:00+00:00", "2022-03-27T14:05:00Z"),
+            ("2022-03-27T14:05:00+0000", "2022-03-27T14:05:00+00:00"),
             ("2022-03-27T14:05:00-00:00", "2022-03-27T14:05:00Z"),
+            ("2022-03-27T14:05:00-0000", "2022-03-27T14:05:00Z"),
         ],
     )
     def test_zone_spellings_are_written_one_way(self, text, written):
         assert str(When.parse(text)) == written
         assert When.parse(written) == When.parse(text)
+
+    def test_a_zero_offset_is_not_z(self):
+        # RFC 9557: +00:00 says the local offset is zero; Z (and -00:00) only that the time is UTC.
+        zero, utc = When.parse("2022-03-27T14:05:00+00:00"), When.parse("2022-03-27T14:05:00Z")
+        assert (str(zero), str(utc)) == ("2022-03-27T14:05:00+00:00", "2022-03-27T14:05:00Z")
+        assert zero != utc
+        assert zero.relation(utc) is TimeRelation.OVERLAPS
+        assert zero.sort_key()[:2] == utc.sort_key()[:2]
+        assert str(Moment(datetime(2022, 3, 27, 14, 5, tzinfo=UTC), "second")) == "2022-03-27T14:05:00Z"
 
     @pytest.mark.parametrize(
         "text",

@@ -113,7 +113,13 @@ MOMENTS = [
         "2022-03-27T11:05Z",
     ),
     ("2022-03-27T11:05:00Z", Moment(datetime(2022, 3, 27, 11, 5, tzinfo=UTC)), "2022-03-27T11:05:00Z"),
-    ("2022-03-27T11:05:00+00:00", Moment(datetime(2022, 3, 27, 11, 5, tzinfo=UTC)), "2022-03-27T11:05:00Z"),
+    # RFC 9557: +00:00 is a local offset of zero, Z (and -00:00) a time in UTC with the local offset not said.
+    (
+        "2022-03-27T11:05:00+00:00",
+        Moment(datetime(2022, 3, 27, 11, 5, tzinfo=timezone(timedelta(0), "+00:00"))),
+        "2022-03-27T11:05:00+00:00",
+    ),
+    ("2022-03-27T11:05:00-00:00", Moment(datetime(2022, 3, 27, 11, 5, tzinfo=UTC)), "2022-03-27T11:05:00Z"),
     (
         "2022-03-27T14:05:00+03:00",
         Moment(datetime(2022, 3, 27, 14, 5, tzinfo=PLUS_3)),

@@ -152,7 +152,8 @@ _LATEST = datetime(9999, 12, 30)  # noqa: DTZ001
 
 def _zones() -> st.SearchStrategy[timezone | None]:
     offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
-    return st.one_of(st.none(), st.just(UTC), offsets)
+    # UTC is written Z, a local offset of zero +00:00 (RFC 9557 tells them apart).
+    return st.one_of(st.none(), st.just(UTC), st.just(timezone(timedelta(0), "+00:00")), offsets)
 
 
 _ZONE_NAMES = ("Europe/Kyiv", "Europe/Moscow", "America/New_York", "Asia/Jerusalem", "Australia/Lord_Howe")

@@ -40,6 +40,10 @@ MAX_TEXT_LENGTH: Final = 256
 #: The longest words a relative time keeps.
 MAX_RELATIVE_TEXT: Final = 200
 
+#: The offset of a time written "+00:00": a local offset known to be zero, which
+#: RFC 9557 tells from "Z" (the time in UTC, the local offset not said).
+ZERO_OFFSET: Final = timezone(timedelta(0), "+00:00")
+
 #: How far a zone-less time may lie from UTC: the widest zone offsets in use.
 ZONE_SPREAD: Final = timedelta(hours=14)
 
@@ -433,7 +437,11 @@ class Moment(When):
 
     Two moments are equal when they say the same thing: ``14:00+03:00`` and
     ``11:00Z`` are one instant stated two ways, and not equal. Use
-    :meth:`When.relation` to compare instants.
+    :meth:`When.relation` to compare instants. As RFC 9557 reads them,
+    ``+00:00`` says the local offset is zero and ``Z`` only that the time is
+    in UTC: a value at ``datetime.timezone.utc`` is written ``Z``, one at
+    ``timezone(timedelta(0), "+00:00")`` (what ``+00:00`` parses to)
+    ``+00:00``.
 
     Args:
         value: The date or date-time.
@@ -672,6 +680,10 @@ class Moment(When):
                 )
             body = body[: body.index("[")]
         value = datetime.fromisoformat(body)
+        offset = parts["offset"]
+        if offset is not None and offset.startswith("+") and value.utcoffset() == timedelta(0):
+            # RFC 9557: "+00:00" says the local offset is zero, "Z" (and "-00:00") only that the time is UTC.
+            value = value.replace(tzinfo=ZERO_OFFSET)
         precision = (
             _FRACTION_PRECISION[len(fraction)]
             if fraction is not None
@@ -710,7 +722,11 @@ class Moment(When):
                 digits = _FRACTION_DIGITS.get(precision)
                 if digits is not None:  # 2022-03-27T14:05:00 is 19 characters
                     body = f"{body[:19]}.{value.microsecond:06d}"[: 20 + digits] + body[19:]
-            if self.zone is None and value.utcoffset() == timedelta(0):
+            if (
+                self.zone is None
+                and value.utcoffset() == timedelta(0)
+                and value.tzname() != ZERO_OFFSET.tzname(None)
+            ):
                 body = body.removesuffix("+00:00") + "Z"
             if self.zone is not None:
                 body += f"[{self.zone}]"
