@@ -9,12 +9,10 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Final
 
 from eventmodel import json as em_json
-from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import EventModelError
 from eventmodel.interop import formats
 from eventmodel.store import Store
@@ -66,21 +64,20 @@ def _store(path: str, *, create: bool = False) -> Store:
 # -- load ----------------------------------------------------------------------------------------
 
 
-def _objects(path: str, args: argparse.Namespace, progress: _Progress) -> Iterator[Any] | Dossier:
+def _add_file(store: Store, path: str, args: argparse.Namespace, progress: _Progress) -> int:
+    """Add the objects of one file to *store*: a JSON dossier whole, JSON Lines by worker processes."""
     fp = _open(path)
     head = fp.peek(4096)[:4096] if hasattr(fp, "peek") else b""
     if _format_of(path, head) == "json":
         fp.close()
-        return _load_dossier(path, **limits(args))
-
-    def lines() -> Iterator[Any]:
-        with fp:
-            for number, obj in enumerate(em_json.iter_jsonl(fp, max_line_size=limits(args)["max_line_size"])):
-                if number % 1_000 == 0:
-                    progress.update(fp.tell(), number)
-                yield obj
-
-    return lines()
+        return store.add_all(_load_dossier(path, **limits(args)))
+    with fp:
+        return store.load_jsonl(
+            fp,
+            workers=args.workers,
+            progress=lambda count: progress.update(fp.tell(), count),
+            max_line_size=limits(args)["max_line_size"],
+        )
 
 
 def _load(args: argparse.Namespace, out: IO[str]) -> int:
@@ -90,9 +87,8 @@ def _load(args: argparse.Namespace, out: IO[str]) -> int:
             size = Path(path).stat().st_size if path != "-" and Path(path).is_file() else None
             progress = _Progress(_display(path), size, enabled=not args.no_progress and sys.stderr.isatty())
             try:
-                objects = _objects(path, args, progress)
                 try:
-                    added = store.add_all(objects)
+                    added = _add_file(store, path, args, progress)
                 except EventModelError as error:
                     raise EventModelError(f"{_display(path)}: {error} (nothing of it was loaded)") from None
             finally:
@@ -196,6 +192,12 @@ def export_store(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {text!r}")
+    return int(text)
+
+
 def add_commands(commands: Any) -> None:
     """Add ``load`` to the command's subparsers *commands*."""
     load = commands.add_parser(
@@ -210,5 +212,12 @@ def add_commands(commands: Any) -> None:
     load.add_argument("db", metavar="DB", help="the store's file")
     load.add_argument("files", nargs="+", metavar="FILE", help="a .json or .jsonl file; - for stdin")
     load.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    load.add_argument(
+        "--workers",
+        type=_count,
+        default=None,
+        metavar="N",
+        help="processes that read JSON Lines while one writes (default: one a core, at most 8; 0: none)",
+    )
     add_limits(load)
     load.set_defaults(run=_load)

@@ -653,7 +653,18 @@ def iter_jsonl(
             fix="read a dossier document with loads(text, Dossier)",
         )
     limit = _check_size("max_line_size", max_line_size)
-    for number, line in enumerate(_bounded_lines(fp, limit), start=1):
+    return read_lines(_bounded_lines(fp, limit), 1, cls, strict=strict, max_depth=max_depth, limit=limit)
+
+
+def read_lines(
+    lines: Iterable[Any], first: int, cls: type[Any] | None, *, strict: bool, max_depth: int, limit: int
+) -> Iterator[Any]:
+    """
+    The objects of *lines*, the first of which is line *first* of its file,
+    as :func:`iter_jsonl` reads them (its arguments already checked); an
+    error names the line's number in the file.
+    """
+    for number, line in enumerate(lines, start=first):
         try:
             if not isinstance(line, (str, bytes, bytearray)):
                 raise InvalidTypeError("must be a line of text", value=line, path="$")

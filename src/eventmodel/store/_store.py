@@ -16,28 +16,33 @@ that they equal :class:`~eventmodel.Dossier`'s.
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import IO, TYPE_CHECKING, Any, Final, cast
 
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
-from eventmodel.dossier._analysis import hops_of, realised, walk
+from eventmodel.dossier._analysis import hops_of, realised
 from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, run_rules
 from eventmodel.dossier._index import find_conflicts
 from eventmodel.dossier._provenance import Report, Rule
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
-from eventmodel.io._document import from_document, to_document
-from eventmodel.io._json import _backend, _encode, _parse, carried_dossier, dumps, loads
+from eventmodel.io._document import from_document
+from eventmodel.io._json import MAX_LINE_SIZE, _check_size, _parse, carried_dossier, dumps, loads
 from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
 from eventmodel.model._source import Source
 from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
 
+from ._load import CHUNK_BYTES, Rows, iso, rows_of, rows_of_lines, watch_parent
 from ._references import references
 from ._view import StoreView, _statements
 
@@ -120,26 +125,52 @@ CREATE TABLE IF NOT EXISTS unrecognized (
 );
 """
 
+#: The secondary indexes, by name: made after a load into an empty store.
+_INDEXES: Final = tuple(
+    (statement.split("EXISTS", 1)[1].split()[0], statement.strip())
+    for statement in _SCHEMA.split(";")
+    if "CREATE INDEX" in statement
+)
 
-def _iso(value: datetime) -> str:
-    """A UTC datetime as text that sorts as the datetimes do."""
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
+#: The most worker processes :meth:`Store.load_jsonl` starts unless told.
+_MAX_WORKERS: Final = 8
+
+#: The page cache of a load, in KiB (SQLite's default is 2 MiB).
+_LOAD_CACHE_KIB: Final = 65_536
 
 
-def _kind(obj: object) -> str:
-    if isinstance(obj, Actor):
-        return "actor"
-    if isinstance(obj, Source):
-        return "source"
-    if isinstance(obj, Claim):
-        return "claim"
-    raise InvalidTypeError(
-        "holds actors, sources and claims",
-        cls="Store",
-        field="add()",
-        value=obj,
-        fix="wrap an event or a proposition in a Claim that says who states it",
-    )
+def _workers(workers: object) -> int:
+    if workers is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        return min(cores, _MAX_WORKERS)
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
+        raise InvalidValueError(
+            "must be a whole number of processes, 0 or more", cls="Store", field="workers", value=workers
+        )
+    return workers
+
+
+def _chunks_of_lines(fp: IO[bytes], limit: int) -> Iterator[tuple[list[bytes], int]]:
+    """
+    The lines of *fp* in chunks of about :data:`CHUNK_BYTES`, each with the
+    number of its first line; each line read with at most *limit* bytes and
+    one more, as :func:`eventmodel.json.iter_jsonl` reads them.
+    """
+    lines: list[bytes] = []
+    size = 0
+    number = 1
+    while True:
+        line = fp.readline(limit + 2)
+        if not line:
+            break
+        lines.append(line)
+        size += len(line)
+        if size >= CHUNK_BYTES:
+            yield lines, number
+            number += len(lines)
+            lines, size = [], 0
+    if lines:
+        yield lines, number
 
 
 def _ident(obj: object) -> str | None:
@@ -323,26 +354,126 @@ class Store:
             raise
         return added
 
+    def load_jsonl(
+        self,
+        source: str | os.PathLike[str] | IO[bytes],
+        *,
+        workers: int | None = None,
+        progress: Callable[[int], None] | None = None,
+        max_line_size: int = MAX_LINE_SIZE,
+    ) -> int:
+        """
+        Add the actors, sources and claims of a JSON Lines file, in one
+        transaction, as ``add_all(iter_jsonl(fp))`` does, with the lines
+        read, checked and made into rows by worker processes while this
+        one writes them (only one process may write to SQLite). What ends
+        in the store, and every error, is the same whatever the number of
+        workers.
+
+        Args:
+            source: The file's path, or the file open for reading (binary).
+            workers: How many worker processes read lines: by default one
+                for each core this process may run on, at most 8; ``0`` for
+                none, all in this process. Input of one chunk (4 MiB) or
+                less is read in this process whatever is asked.
+            progress: Called with the number of objects added or found
+                held so far, after each chunk.
+            max_line_size: As for :func:`eventmodel.json.iter_jsonl`.
+
+        Returns:
+            How many objects were new.
+
+        Raises:
+            EventModelError: For the first bad line, as
+                :func:`~eventmodel.json.iter_jsonl` raises it (with its
+                line number), or an id held with other content; nothing of
+                the file is added.
+
+        .. versionadded:: 0.1.0
+
+        """
+        limit = _check_size("max_line_size", max_line_size)
+        count = _workers(workers)
+        opened = None if hasattr(source, "readline") else open(source, "rb")  # noqa: SIM115 - closed below
+        fp = cast("IO[bytes]", source) if opened is None else opened
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                added = self._load_lines(fp, count, progress, limit)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        finally:
+            if opened is not None:
+                opened.close()
+        return added
+
+    def _load_lines(
+        self, fp: IO[bytes], workers: int, progress: Callable[[int], None] | None, limit: int
+    ) -> int:
+        state = self._start_bulk()
+        chunks = _chunks_of_lines(fp, limit)
+        head = list(itertools.islice(chunks, 2))
+        todo = itertools.chain(head, chunks)
+        read = 0
+        if workers == 0 or len(head) < 2:
+            for lines, number in todo:
+                rows = rows_of_lines(lines, number, state["seq"] + 1, limit)
+                self._insert(rows, state)
+                read += len(rows.objects)
+                if progress is not None:
+                    progress(read)
+        else:
+            context = multiprocessing.get_context("spawn")  # no copy of this process's database handle
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=watch_parent, initargs=(os.getpid(),)
+            ) as pool:
+                pending: deque[Future[Rows]] = deque()
+                seq = state["seq"] + 1
+
+                def submit(chunk: tuple[list[bytes], int]) -> None:
+                    nonlocal seq
+                    pending.append(pool.submit(rows_of_lines, chunk[0], chunk[1], seq, limit))
+                    seq += len(chunk[0])  # at most one object a line: the numbers never meet
+
+                try:
+                    for chunk in itertools.islice(todo, 2 * workers):
+                        submit(chunk)
+                    while pending:
+                        rows = pending.popleft().result()
+                        self._insert(rows, state)
+                        read += len(rows.objects)
+                        if progress is not None:
+                            progress(read)
+                        for chunk in itertools.islice(todo, 1):
+                            submit(chunk)
+                except BaseException:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
+        self._end_bulk(state)
+        return state["added"]
+
     def _add_all(self, objects: Iterable[Member] | Dossier, progress: Callable[[int], None] | None) -> int:
         if isinstance(objects, Dossier):
             self._add_dossier_members(objects)
-        backend = _backend(None)
-        row = self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM objects").fetchone()
-        state = {"seq": int(row[0]), "added": 0}
+        state = self._start_bulk()
         batch: list[Member] = []
         read = 0
         for obj in objects:
             batch.append(obj)
             read += 1
             if len(batch) >= self.batch_size:
-                self._write_batch(batch, backend, state)
+                self._insert(rows_of(batch, state["seq"] + 1), state)
                 batch = []
                 if progress is not None:
                     progress(read)
         if batch:
-            self._write_batch(batch, backend, state)
+            self._insert(rows_of(batch, state["seq"] + 1), state)
         if progress is not None:
             progress(read)
+        self._end_bulk(state)
         return state["added"]
 
     def _add_dossier_members(self, dossier: Dossier) -> None:
@@ -372,81 +503,81 @@ class Store:
                     )
                     held_documents.add((item.kind, text))
 
-    def _write_batch(self, batch: list[Member], backend: Any, state: dict[str, int]) -> None:
+    def _start_bulk(self) -> dict[str, int]:
+        """
+        Ready a load, inside its transaction: a larger page cache and, into
+        an empty store, the secondary indexes dropped, to be made whole at
+        the end (sorting once is faster than inserting into them row by
+        row). The transaction keeps them: a load that fails or dies leaves
+        the indexes as they were.
+        """
         db = self._db
-        held: dict[str, tuple[str, str, Member | None]] = {}
-        kinds = [_kind(obj) for obj in batch]
-        ids = list(dict.fromkeys(obj.id for obj in batch))
+        row = db.execute("SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM objects").fetchone()
+        empty = int(row[1]) == 0
+        state = {"seq": int(row[0]), "added": 0, "cache": int(db.execute("PRAGMA cache_size").fetchone()[0])}
+        db.execute(f"PRAGMA cache_size = -{_LOAD_CACHE_KIB}")
+        if empty:
+            state["reindex"] = 1
+            for name, _ in _INDEXES:
+                db.execute(f"DROP INDEX IF EXISTS {name}")
+        return state
+
+    def _end_bulk(self, state: dict[str, int]) -> None:
+        if state.get("reindex"):
+            for _, statement in _INDEXES:
+                self._db.execute(statement)
+        self._db.execute(f"PRAGMA cache_size = {state['cache']}")
+
+    def _insert(self, rows: Rows, state: dict[str, int]) -> None:
+        """
+        Insert *rows*, less the objects the store already holds; refuse an
+        id the store (or the rows) hold with other content, naming both.
+        """
+        db = self._db
+        held: dict[str, tuple[str, str]] = {}
+        ids = list(dict.fromkeys(row[1] for row in rows.objects))
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             for ident, kind, text in db.execute(
                 f"SELECT id, kind, document FROM objects WHERE id IN ({marks})",  # noqa: S608 - marks only
                 tuple(chunk),
             ):
-                held[ident] = (kind, text, None)
-        objects: list[tuple[int, str, str, str, str]] = []
-        hops: list[tuple[Any, ...]] = []
-        evidence: list[tuple[int, int, int, str]] = []
-        participants: list[tuple[int, int, int, str | None, str]] = []
-        derivations: list[tuple[str, int, str]] = []
-        with collector_paused():
-            for obj, kind in zip(batch, kinds, strict=True):
-                document = to_document(obj)
-                text = _encode(document, backend)
-                found = held.get(obj.id)
-                if found is not None:
-                    if found[1] != text:
-                        other = found[2] or self._decode(found[0], found[1])
-                        if other != obj:
-                            raise InvalidValueError(
-                                f"is the id of two different objects: {other!r} and {obj!r}",
-                                cls="Store",
-                                field="add()",
-                                value=obj.id,
-                                fix="give each object its own id, or leave ids out to derive them from content",
-                            )
-                    continue
-                held[obj.id] = (kind, text, obj)
-                state["seq"] += 1
-                seq = state["seq"]
-                objects.append((seq, obj.id, kind, str(document.get("type", kind)), text))
-                if isinstance(obj, Claim):
-                    self._claim_rows(seq, obj, hops, evidence, participants)
-                elif isinstance(obj, Source):
-                    derivations.extend(
-                        (obj.id, index, parent) for index, parent in enumerate(obj.derived_from)
+                held[ident] = (kind, text)
+        skipped: set[int] = set()
+        objects = []
+        for row in rows.objects:
+            seq, ident, kind, _, text = row
+            found = held.get(ident)
+            if found is None:
+                held[ident] = (kind, text)
+                objects.append(row)
+                continue
+            skipped.add(seq)
+            if found[1] != text:
+                other, obj = self._decode(found[0], found[1]), self._decode(kind, text)
+                if other != obj:
+                    raise InvalidValueError(
+                        f"is the id of two different objects: {other!r} and {obj!r}",
+                        cls="Store",
+                        field="add()",
+                        value=ident,
+                        fix="give each object its own id, or leave ids out to derive them from content",
                     )
+        hops, evidence, participants = rows.hops, rows.evidence, rows.participants
+        derivations: Iterable[tuple[int, str, int, str]] = rows.derivations
+        if skipped:
+            hops = [row for row in hops if row[0] not in skipped]
+            evidence = [row for row in evidence if row[0] not in skipped]
+            participants = [row for row in participants if row[0] not in skipped]
+            derivations = [row for row in derivations if row[0] not in skipped]
         db.executemany("INSERT INTO objects (seq, id, kind, type, document) VALUES (?, ?, ?, ?, ?)", objects)
         db.executemany("INSERT INTO hops VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hops)
         db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?)", evidence)
         db.executemany("INSERT INTO participants VALUES (?, ?, ?, ?, ?)", participants)
-        db.executemany("INSERT INTO derivations VALUES (?, ?, ?)", derivations)
+        db.executemany("INSERT INTO derivations VALUES (?, ?, ?)", [row[1:] for row in derivations])
         state["added"] += len(objects)
-
-    @staticmethod
-    def _claim_rows(
-        seq: int,
-        report: Claim,
-        hops: list[tuple[Any, ...]],
-        evidence: list[tuple[int, int, int, str]],
-        participants: list[tuple[int, int, int, str | None, str]],
-    ) -> None:
-        for claim, depth in walk(report):
-            content = claim.content
-            subject = subject_type = start = end = text = None
-            if isinstance(content, (Event, Proposition)):
-                subject = content.id
-                subject_type = "event" if isinstance(content, Event) else "proposition"
-                if content.when is not None:
-                    lower, upper, text = content.when.sort_key()
-                    start, end = _iso(lower), _iso(upper)
-                if isinstance(content, Event):
-                    participants.extend(
-                        (seq, depth, index, participant.actor, participant.role)
-                        for index, participant in enumerate(content.participants)
-                    )
-            hops.append((seq, depth, claim.id, claim.claimant, subject, subject_type, start, end, text))
-            evidence.extend((seq, depth, index, item.source) for index, item in enumerate(claim.evidence))
+        if rows.objects:
+            state["seq"] = max(state["seq"], rows.objects[-1][0])
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -718,7 +849,7 @@ class Store:
             "SELECT h.depth, o.document FROM hops h JOIN objects o ON o.seq = h.report "
             "WHERE h.time_start IS NOT NULL AND h.time_start <= ? "
             "ORDER BY h.time_start, h.time_end, h.time_text, h.report, h.depth",
-            (_iso(upper),),
+            (iso(upper),),
         )
         found = []
         for depth, text in cursor:
