@@ -280,7 +280,7 @@ def test_any_dossier_s_conflicts_are_the_fold_s(dossier: em.Dossier) -> None:
     assert _python(dossier) == _expected(dossier)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
 @given(conflicting())
 def test_any_dossier_with_conflicts_has_the_fold_s(dossier: em.Dossier) -> None:
     assert _python(dossier) == _expected(dossier)
@@ -333,7 +333,7 @@ def test_where_keeps_the_same_rows_on_every_engine(
     pytest.importorskip("duckdb")
     pytest.importorskip("dask.dataframe")
     path, dossier = written["purpose-built"]
-    for where in WHERE:
+    for where in WHERE[::2]:  # every row, and rows of several values (CONFLICTS keeps one value)
         expected = _counted(dossier, where)
         assert folds.run_duckdb(_count(where), path) == expected, where
         assert folds.run_dask(_count(where), path) == expected, where
