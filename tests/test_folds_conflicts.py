@@ -16,6 +16,7 @@ import eventmodel as em
 from eventmodel import testing
 from eventmodel.interop import folds, read_gdelt, tables
 from eventmodel.model._ids import AUTO
+from eventmodel.store import Store
 
 pytest.importorskip("pyarrow")
 
@@ -387,3 +388,31 @@ def test_every_engine_gives_each_key_the_same_rows(
     assert folds.run_dask(folds.CONFLICTS, path) == on_python
     assert folds.run_spark(folds.CONFLICTS, path, spark) == on_python
     assert set(on_python) == {EVENT, "prop:dam", "claim:rumour"}
+
+
+# -- the store finds them too ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", sorted(DENIALS))
+def test_a_store_finds_the_denials_the_dossier_finds(case: str) -> None:
+    dossier = em.Dossier([ARTICLE, *DENIALS[case]])
+    store = Store()
+    store.add_all(dossier)
+    assert dossier.conflicts()
+    assert store.conflicts() == dossier.conflicts()
+
+
+def test_a_store_finds_every_purpose_built_conflict_in_the_dossier_s_order() -> None:
+    dossier = _everything()
+    store = Store()
+    store.add_all(dossier)
+    assert {conflict.subject for conflict in dossier.conflicts()} >= {EVENT, "claim:rumour", "claim:report"}
+    assert store.conflicts() == dossier.conflicts()
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(conflicting())
+def test_a_store_finds_any_dossier_s_conflicts_in_its_order(dossier: em.Dossier) -> None:
+    store = Store()
+    store.add_all(dossier)
+    assert store.conflicts() == dossier.conflicts()
