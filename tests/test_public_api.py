@@ -40,6 +40,7 @@ PUBLIC = {
     "Claim",
     "ClaimRelation",
     "Mood",
+    "Link",
     "Confidence",
     "ConfidenceScale",
     "Dossier",

@@ -31,7 +31,7 @@ from .model._confidence import (
     ConfidenceScale,
     Reliability,
 )
-from .model._event import Event, Participant, Proposition
+from .model._event import Event, Link, Participant, Proposition
 from .model._evidence import Evidence, TextQuote, TextSpan
 from .model._factuality import Certainty, Factuality, Polarity
 from .model._ids import canonical_json
@@ -74,6 +74,7 @@ __all__ = [
     "Interval",
     "InvalidTypeError",
     "InvalidValueError",
+    "Link",
     "MissingExtraError",
     "Moment",
     "Mood",

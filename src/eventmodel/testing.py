@@ -47,7 +47,7 @@ from .model import _fields as fields
 from .model._actor import Actor, ActorKind, Affiliation
 from .model._claim import Claim, ClaimRelation, Mood, SpeechAct
 from .model._confidence import ADMIRALTY_CREDIBILITY, ESTIMATIVE_WORDS, Confidence, Reliability
-from .model._event import Event, Participant, Proposition
+from .model._event import Event, Link, Participant, Proposition
 from .model._evidence import Evidence, TextQuote, TextSpan
 from .model._factuality import _VALID as _FACTUALITY_CODES
 from .model._factuality import Factuality
@@ -454,8 +454,8 @@ def events() -> st.SearchStrategy[Event]:
 
 
 def propositions() -> st.SearchStrategy[Proposition]:
-    """Propositions, with and without ids and times."""
-    return st.builds(
+    """Propositions, with and without ids and times; some are links between two actors."""
+    plain = st.builds(
         Proposition,
         texts(max_size=80),
         id=st.none() | ids("prop"),
@@ -463,6 +463,15 @@ def propositions() -> st.SearchStrategy[Proposition]:
         about=st.lists(ids("actor") | ids("event") | ids("claim"), max_size=2).map(tuple),
         quantities=st.dictionaries(_names(), quantities(), max_size=2),
     )
+    links = st.builds(
+        Proposition,
+        texts(max_size=80),
+        id=st.none() | ids("prop"),
+        when=st.none() | whens(),
+        about=st.lists(ids("actor"), min_size=2, max_size=2, unique=True).map(tuple),
+        link=st.sampled_from(list(Link)),
+    )
+    return plain | links
 
 
 def _regarding(claim: Claim) -> st.SearchStrategy[Claim]:

@@ -130,6 +130,9 @@ class _Shower:
             self.show_event(innermost, indent, claim, hops[-1].made_at)
         elif isinstance(innermost, Proposition):
             self.say(f"that: {innermost.text}", indent)
+            if innermost.link is not None:
+                first, second = innermost.about
+                self.say(f"{innermost.link.value}: {self.actor(first)} → {self.actor(second)}", indent + 2)
             for name, quantity in innermost.quantities.items():
                 self.say(f"{name}: {describe_quantity(quantity)}", indent + 2)
         if len(hops) > 1:

@@ -312,7 +312,10 @@ class Conflict:
     with claims that name that participant in that role, with the opposite
     polarity; a claim that denies another claim conflicts with the claims of
     that content (the claim itself, and its claimant's claims about the same
-    event or proposition).
+    event or proposition). Claims of one link between two actors
+    (``Proposition.link``: an affiliation,
+    or that they are the same) conflict by polarity, unless the times they
+    give cannot meet: a link may hold at one time and not at another.
 
     Attributes:
         first: One claim (as found in the dossier).

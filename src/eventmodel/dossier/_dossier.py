@@ -500,7 +500,10 @@ class Dossier:
         Pairs of claims that cannot both hold: about the same event or
         proposition (by id) with opposite polarity, with quantities of the
         same name whose bounds are disjoint, or with event times that cannot
-        meet.
+        meet; the whole list of what is compared is on :class:`Conflict`.
+        Claims of one affiliation or identity between two actors
+        (``Proposition.link``) are about
+        one proposition, and are compared as such.
         """
         return find_conflicts(self)
 

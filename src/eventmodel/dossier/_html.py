@@ -214,6 +214,9 @@ class Renderer:
     def content(self, content: Event | Proposition, report: Claim | None, made_at: When | None) -> str:
         if isinstance(content, Proposition):
             rows = [(name, describe_quantity(quantity)) for name, quantity in content.quantities.items()]
+            if content.link is not None:
+                first, second = content.about
+                rows.insert(0, (content.link.value, f"{self.actor(first)} → {self.actor(second)}"))
             return f'<div class="em-content">that: {esc(content.text)}{self.facts(rows)}</div>'
         rows = []
         if content.when is not None:

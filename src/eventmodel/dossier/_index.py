@@ -490,6 +490,17 @@ def _compare(subject: str, first: Statement, second: Statement) -> list[Conflict
     if roles is not None:
         return roles
     found = []
+    content_a, content_b = first.claim.content, second.claim.content
+    assert isinstance(content_a, (Event, Proposition))
+    assert isinstance(content_b, (Event, Proposition))
+    link = _link(content_a, content_b)
+    if (
+        link
+        and content_a.when is not None
+        and content_b.when is not None
+        and content_a.when.relation(content_b.when) is not TimeRelation.OVERLAPS
+    ):
+        return []  # a link may hold at one time and not at another
     a, b = first.claim.factuality, second.claim.factuality
     if (a.is_positive and b.is_negative) or (a.is_negative and b.is_positive):
         found.append(
@@ -498,12 +509,10 @@ def _compare(subject: str, first: Statement, second: Statement) -> list[Conflict
                 second,
                 subject,
                 "polarity",
-                f"one says {a} ({first.claim.speech_act.value}), the other {b} ({second.claim.speech_act.value})",
+                f"{link}one says {a} ({first.claim.speech_act.value}), "
+                f"the other {b} ({second.claim.speech_act.value})",
             )
         )
-    content_a, content_b = first.claim.content, second.claim.content
-    assert isinstance(content_a, (Event, Proposition))
-    assert isinstance(content_b, (Event, Proposition))
     for name in sorted(content_a.quantities.keys() & content_b.quantities.keys()):
         qa, qb = content_a.quantities[name], content_b.quantities[name]
         if quantities_conflict(qa, qb):
@@ -516,6 +525,14 @@ def _compare(subject: str, first: Statement, second: Statement) -> list[Conflict
     if isinstance(content_a, Event) and isinstance(content_b, Event):
         found.extend(_event_conflicts(subject, first, second, content_a, content_b))
     return found
+
+
+def _link(a: Event | Proposition, b: Event | Proposition) -> str:
+    """For two claims of one link between two actors, the link in words and a colon; else ``""``."""
+    if not isinstance(a, Proposition) or not isinstance(b, Proposition) or a.link is None or a.link != b.link:
+        return ""
+    first, second = a.about
+    return f"{first!r} {a.link.value} {second!r}: "
 
 
 #: Roles that one actor cannot hold in one event at once: who did it, and who it was done to.

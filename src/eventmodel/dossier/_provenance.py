@@ -470,6 +470,17 @@ def _loose_references(rule: Rule, dossier: Dossier) -> Iterator[Violation]:
         if isinstance(content, Proposition):
             claim_ids = dossier._indexed().by_id
             for index, subject in enumerate(content.about):
+                if content.link is not None:
+                    if subject not in actors:
+                        yield rule.violation(
+                            f"{_claim_path(at, depth)}.content.about[{index}]",
+                            f"refers to {subject!r}, which is not an actor in the dossier: "
+                            f"a link ({content.link.value}) is between two actors",
+                            "add the actor",
+                            claim.id,
+                            missing=subject,
+                        )
+                    continue
                 if subject not in actors and subject not in subjects and subject not in claim_ids:
                     yield rule.violation(
                         f"{_claim_path(at, depth)}.content.about[{index}]",

@@ -196,6 +196,7 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "when": _f(_EM["when"], "time", "when it holds"),
         "about": _f(_EM["about"], "json"),
         "quantities": _f(_EM["quantities"], "json"),
+        "link": _f(_EM["link"], "text"),
         "extras": _f(_EM["extras"], "json"),
     },
     Participant: {

@@ -187,6 +187,7 @@ FIELDS: Final[dict[type, dict[str, _Field]]] = {
         "when": _f("em:when", "time"),
         "about": _f("em:about", "json"),
         "quantities": _f("em:quantities", "json"),
+        "link": _f("em:link", "text", "affiliated-with or same-as"),
         "extras": _f("em:extras", "json"),
     },
     Participant: {
@@ -969,6 +970,7 @@ CLAIMREVIEW_DROPS: Final[dict[type, dict[str, str]]] = {
         "when": "dropped",
         "about": "dropped",
         "quantities": "dropped",
+        "link": "dropped",
         "extras": "dropped",
     },
 }

@@ -199,6 +199,7 @@ FIELDS: Final[dict[type, dict[str, str]]] = {
         "when": "when",
         "about": "about",
         "quantities": "quantities",
+        "link": "link",
         "extras": "extras",
     },
 }
@@ -271,6 +272,7 @@ VANILLA: Final[dict[type, dict[str, str]]] = {
         "when": "note: content (in words)",
         "about": "note: object_refs, when the dossier holds the actors",
         "quantities": "note: content (in words)",
+        "link": "note: content (in words)",
         "extras": "dropped",
     },
 }
@@ -632,6 +634,9 @@ class _Writer:
             return None
         if isinstance(content, Proposition):
             lines.append(content.text)
+            if content.link is not None:
+                first, second = (names.get(actor, actor) for actor in content.about)
+                lines.append(f"Link: {first} {content.link.value} {second}")
             refs += [actors.get(actor) for actor in content.about]
         else:
             lines.append(

@@ -4,6 +4,7 @@ Event and Proposition: what a claim says.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
@@ -17,11 +18,11 @@ from eventmodel.time._when import When
 
 from . import _fields as f
 from ._actor import Actor
-from ._ids import AUTO, settle_id
+from ._ids import AUTO, DIGEST_LENGTH, canonical_json, settle_id
 from ._place import Place
 from ._quantity import Quantity
 
-__all__ = ["Event", "Participant", "Proposition"]
+__all__ = ["Event", "Link", "Participant", "Proposition"]
 
 _EVENT_KIND: Final = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)*")
 
@@ -48,6 +49,51 @@ def _subject_ref(value: object) -> object:
     ):
         return value.id  # type: ignore[attr-defined]
     return value
+
+
+class Link(v.ModelEnum):
+    """
+    What a :class:`Proposition` about two actors says of them: a relation
+    between actors as one claimant holds it, with its own factuality and
+    evidence, rather than as the analyst holds it on the :class:`Actor`
+    (``aliases``, ``affiliations``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: The first actor belongs to, works for or acts for the second ("a
+    #: group allegedly working for Russia").
+    AFFILIATED_WITH = "affiliated-with"
+    #: The two are one actor under two names ("the same group", one
+    #: outlet's name for a group against another's).
+    SAME_AS = "same-as"
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether the link reads the same both ways (:attr:`SAME_AS`)."""
+        return self is Link.SAME_AS
+
+    def proposition_id(self, first: str, second: str) -> str:
+        """
+        The id a proposition of this link between the actors *first* and
+        *second* gets when none is given: ``"proposition:"`` and the first
+        32 hexadecimal digits of the SHA-256 of the RFC 8785 form of
+        ``{"about": [first, second], "link": <value>}``, the pair sorted
+        for a symmetric link. Every claim of one link between two actors is
+        thus about one proposition, whatever its words.
+
+        >>> Link.SAME_AS.proposition_id("actor:b", "actor:a") == Link.SAME_AS.proposition_id("actor:a", "actor:b")
+        True
+        """
+        pair = sorted((first, second)) if self.symmetric else [first, second]
+        digest = hashlib.sha256(canonical_json({"about": pair, "link": self.value})).hexdigest()
+        return f"proposition:{digest[:DIGEST_LENGTH]}"
+
+
+def _link(value: Link | str | None) -> Link | None:
+    if value is None or type(value) is Link:
+        return value
+    return v.coerce_enum(Link, value)  # type: ignore[no-any-return]
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
@@ -159,7 +205,8 @@ class Proposition:
     Args:
         text: The proposition in words.
         id: Names the proposition so that claims can agree or disagree about
-            the same one; unlike an event's, it is not derived when left out.
+            the same one; unlike an event's, it is not derived when left
+            out, except for a link.
         about: What it is about: actors, events and claims, or their ids.
             A judgement of an event ("the worst hacking case in the
             history of America") is a proposition about the event.
@@ -168,6 +215,14 @@ class Proposition:
             "Russians were struggling" (a period). Relative times are
             anchored and resolved as an event's are, and time queries find
             it. Leave it out for what holds at no time in particular.
+        link: That the two actors in *about* are affiliated (the first
+            with the second) or are one actor (a :class:`Link` or its
+            value): an affiliation or identity as a claimant holds it, with
+            the claim's factuality and evidence. Left without an id, the
+            proposition gets one derived from the link and the two actors
+            (:meth:`Link.proposition_id`), so that every claim of the link
+            is about one proposition: corroborated, and compared by
+            ``conflicts()``, together.
 
     .. versionadded:: 0.1.0
 
@@ -184,6 +239,25 @@ class Proposition:
     quantities: FrozenDict[str, Quantity] = attrs.field(
         default=EMPTY, kw_only=True, converter=_quantities, validator=f.MappingOf(Quantity, "Quantity")
     )
+    link: Link | None = attrs.field(
+        default=None, kw_only=True, converter=_link, validator=f.Member(Link, optional=True)
+    )
     extras: FrozenDict[str, Any] = attrs.field(
         default=EMPTY, kw_only=True, converter=v.to_extras, validator=f.Extras()
     )
+
+    def __attrs_post_init__(self) -> None:
+        if self.link is None:
+            return
+        if len(self.about) != 2 or self.about[0] == self.about[1]:
+            v.fail(
+                self,
+                "about",
+                f"must name two different actors for a link ({self.link.value}), not {len(self.about)}"
+                if len(self.about) != 2
+                else f"must name two different actors for a link ({self.link.value}), not one twice",
+                self.about,
+                "give the first actor and the one it is linked to, as about=[first, second]",
+            )
+        if self.id is None:
+            object.__setattr__(self, "id", self.link.proposition_id(self.about[0], self.about[1]))
