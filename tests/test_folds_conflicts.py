@@ -192,6 +192,23 @@ def test_a_denied_claim_without_an_event_is_the_subject_and_is_filed_with_its_de
     assert _python(denial_first) == ()
 
 
+def test_claims_of_one_link_between_two_actors_conflict_in_the_fold_as_in_the_dossier(tmp_path: Path) -> None:
+    def link(text: str) -> em.Proposition:
+        return em.Proposition(text, about=["actor:group", "actor:service"], link="affiliated-with")  # type: ignore[arg-type]
+
+    alleged = _said("actor:a", link("The group works for the service"))
+    relayed = _said("actor:b", em.Claim("actor:c", link("The group is the service's unit")))
+    denied = _said("actor:d", link("The group has no tie to the service"), factuality="CT-")
+    dossier = em.Dossier([ARTICLE, alleged, relayed, denied])
+    expected = _expected(dossier)
+    assert {row.subject for row in expected} == {alleged.content.id}
+    assert [row.field for row in expected] == ["polarity", "polarity"]
+    assert _python(dossier) == expected
+    pytest.importorskip("duckdb")
+    tables.write_parquet(dossier, tmp_path / "t")
+    assert folds.conflict_rows(folds.run_duckdb(folds.CONFLICTS, tmp_path / "t")) == expected
+
+
 def test_a_pair_that_disagrees_on_several_fields_is_a_row_for_each() -> None:
     first = _said("actor:a", _raid(kind="protest", when=em.When.parse("2022-03-27")))
     second = _said("actor:b", _raid(when=em.When.parse("2020-01-01")), factuality="CT-")
