@@ -4,6 +4,13 @@ event on DuckDB over the files, each in a process of its own so that its
 peak memory (max RSS) is its own.
 
     python benchmarks/bench_parquet.py 200000 [1000000 ...]
+    python benchmarks/bench_parquet.py --conflicts 100000
+
+With ``--conflicts``, a third step finds the conflicts of every event on
+DuckDB (``folds.CONFLICTS``), in its own process too. The claims agree (one
+kind, one participant, all certain), so it finds none: what it measures is
+the work, which is the same found or not (every key with two reports or more
+is read back and its pairs compared).
 
 Each size: N top-level claims about N/5 events (so about five reports an
 event), by 1,000 speakers (a third unattributed), citing 500 sources of
@@ -82,12 +89,31 @@ def corroborate(where: str) -> None:
     print(json.dumps({"step": "duckdb", "events": len(found), "seconds": elapsed, "peak_mib": _peak_mib()}))
 
 
-def main(sizes: list[int]) -> None:
+def conflicts(where: str) -> None:
+    start = time.perf_counter()
+    found = folds.run_duckdb(folds.CONFLICTS, where, memory_limit="1GB")
+    elapsed = time.perf_counter() - start
+    rows = sum(len(value) for value in found.values())
+    print(
+        json.dumps(
+            {
+                "step": "conflicts",
+                "keys": len(found),
+                "conflicts": rows,
+                "seconds": elapsed,
+                "peak_mib": _peak_mib(),
+            }
+        )
+    )
+
+
+def main(sizes: list[int], *, with_conflicts: bool = False) -> None:
+    steps = ("write", "corroborate", "conflicts") if with_conflicts else ("write", "corroborate")
     for count in sizes:
         folder = tempfile.mkdtemp(prefix="bench-parquet-")
         where = str(Path(folder) / "tables")
         try:
-            for step in ("write", "corroborate"):
+            for step in steps:
                 argument = str(count) if step == "write" else where
                 subprocess.run([sys.executable, __file__, f"--{step}", argument, where], check=True)
         finally:
@@ -99,5 +125,9 @@ if __name__ == "__main__":
         write(int(sys.argv[2]), sys.argv[3])
     elif sys.argv[1] == "--corroborate":
         corroborate(sys.argv[2])
+    elif sys.argv[1] == "--conflicts" and len(sys.argv) == 4 and not sys.argv[2].isdigit():
+        conflicts(sys.argv[2])
+    elif sys.argv[1] == "--conflicts":
+        main([int(size) for size in sys.argv[2:]], with_conflicts=True)
     else:
         main([int(size) for size in sys.argv[1:]])

@@ -44,7 +44,7 @@ nitpick_ignore_regex = [
     ("py:class", r"Path"),
     ("py:class", r"hypothesis\.strategies\..+"),
     ("py:class", r"prov\.model\..+"),
-    ("py:class", r"(eventmodel\.[\w.]+\.)?(T|K|V|R|Member|Check|_Report)"),
+    ("py:class", r"(eventmodel\.[\w.]+\.)?(T|K|V|R|Member|Check|_Report|_Written)"),
     ("py:class", r"os\.PathLike"),
     ("py:class", r"(pa|pyarrow)\..+"),
 ]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import string
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -220,28 +218,6 @@ def test_buckets_agree_in_python_and_dask(tmp_path: Path) -> None:
     pytest.importorskip("dask.dataframe")
     ids = _ids(1000)
     assert [tables.bucket_of(i) for i in ids] == tables.dask_buckets(ids, 16)
-
-
-@pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    pytest.importorskip("pyspark")
-    from pyspark.sql import SparkSession
-
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    session = (
-        SparkSession.builder.master("local[1]")
-        .appName("eventmodel-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.default.parallelism", "2")
-        .config("spark.driver.memory", "1g")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def test_spark_corroboration_equals_the_dossiers(gdelt: em.Dossier, gdelt_parquet: Path, spark: Any) -> None:

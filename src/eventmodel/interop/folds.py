@@ -13,6 +13,19 @@ and their independent origins, as :meth:`eventmodel.Dossier.corroboration`
 does. Its finalize step needs the sources' ``derived_from`` and ``derivation``: a small table,
 given to every engine whole.
 
+:data:`CONFLICTS` finds the pairs of claims that cannot both hold, as
+:meth:`eventmodel.Dossier.conflicts` does. It keys each report (a row at
+depth 1) by the id the report is filed under
+(:func:`~eventmodel.interop.tables.filed_under`: the event or proposition its
+innermost claim is about, or that claim's id when the proposition has none)
+and carries the report's JSON; its finalize step rebuilds the reports of one
+key and runs the dossier's own conflict finding over them. Every conflict is
+between two reports filed under one id (a denial of a claim is filed with the
+claim it denies, wherever it is told), so the conflicts of all the keys are
+the dossier's, each once. Its results are :class:`ConflictRow` tuples;
+:func:`conflict_rows` puts a dossier's conflicts, or a run's results, in one
+sorted form to compare.
+
 .. versionadded:: 0.1.0
 """
 
@@ -22,16 +35,25 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import attrs
 
-from eventmodel.interop.tables import dataset, need
+from eventmodel.dossier._dossier import Dossier
+from eventmodel.interop.tables import dataset, filed_under, need
+from eventmodel.io._json import loads
+from eventmodel.model._claim import Claim
+
+if TYPE_CHECKING:
+    from eventmodel.dossier._analysis import Conflict
 
 __all__ = [
+    "CONFLICTS",
     "CORROBORATION",
+    "ConflictRow",
     "Counts",
     "Fold",
+    "conflict_rows",
     "derivations",
     "derivations_of",
     "run_dask",
@@ -60,7 +82,10 @@ class Fold(Generic[V, R]):
     Attributes:
         table: The table it reads (a name in ``TABLES``).
         columns: The columns it reads.
-        where: Which rows it keeps, as ``(column, value)``: ``column = value``.
+        where: Which rows it keeps: ``(column, value)`` keeps the rows
+            where ``column = value``; ``(column, (value, ...))`` those where
+            the column holds one of the values (``column IN (...)``);
+            ``None`` keeps every row.
         key: The key of a row (a dict of *columns*).
         value: The value a row contributes.
         combine: Two values of one key made one; associative and
@@ -73,7 +98,7 @@ class Fold(Generic[V, R]):
 
     table: str
     columns: tuple[str, ...]
-    where: tuple[str, str]
+    where: tuple[str, object] | None
     key: Callable[[Mapping[str, Any]], str]
     value: Callable[[Mapping[str, Any]], V]
     combine: Callable[[V, V], V]
@@ -254,6 +279,98 @@ CORROBORATION: Final[Fold[tuple[_Report, ...], Counts]] = Fold(
 )
 
 
+@attrs.frozen(order=True)
+class ConflictRow:
+    """
+    One :class:`~eventmodel.Conflict` as plain, comparable values: the two
+    claims' ids and the ids of the reports that carry them, the subject, the
+    field and the reason. Rows sort, pickle and compare by value, so the
+    conflicts of any engine compare with a dossier's (see
+    :func:`conflict_rows`).
+
+    .. versionadded:: 0.1.0
+    """
+
+    first: str
+    first_report: str
+    second: str
+    second_report: str
+    subject: str
+    field: str
+    reason: str
+
+
+def conflict_rows(
+    found: Iterable[Conflict] | Mapping[str, Iterable[ConflictRow]],
+) -> tuple[ConflictRow, ...]:
+    """
+    The rows of *found*, sorted: either conflicts (what
+    :meth:`Dossier.conflicts <eventmodel.Dossier.conflicts>` returns) or the
+    results of running :data:`CONFLICTS` (the rows of every key). One pair
+    that disagrees on several fields is a row for each, as in the dossier.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(found, Mapping):
+        return tuple(sorted(row for rows in found.values() for row in rows))
+    return tuple(
+        sorted(
+            ConflictRow(
+                first=conflict.first.claim.id,
+                first_report=conflict.first.report.id,
+                second=conflict.second.claim.id,
+                second_report=conflict.second.report.id,
+                subject=conflict.subject,
+                field=conflict.field,
+                reason=conflict.reason,
+            )
+            for conflict in found
+        )
+    )
+
+
+# A report as the conflicts fold carries it: (position, its JSON).
+_Written = tuple[int, str]
+
+
+def _filed(row: Mapping[str, Any]) -> str:
+    if row["subject_type"] == "claim":  # reported speech: the innermost claim is inside the JSON
+        return filed_under(loads(row["document"], Claim))
+    subject = row["subject_id"]
+    return str(row["claim_id"] if subject is None else subject)
+
+
+def _written(row: Mapping[str, Any]) -> tuple[_Written, ...]:
+    return ((int(row["position"]), str(row["document"])),)
+
+
+def _concatenate_written(first: tuple[_Written, ...], second: tuple[_Written, ...]) -> tuple[_Written, ...]:
+    return first + second
+
+
+def _conflicts(key: str, found: tuple[_Written, ...], derived: Derivations) -> tuple[ConflictRow, ...]:
+    del key, derived  # every report filed under the key is in found; sources play no part
+    if len(found) < 2:
+        return ()  # one report cannot conflict with itself
+    reports = [loads(document, Claim) for _, document in sorted(found)]
+    return conflict_rows(Dossier(reports).conflicts())
+
+
+#: The conflicts of the reports filed under each id, as a fold over the
+#: ``claims`` table: equal, over all keys, to
+#: :meth:`Dossier.conflicts <eventmodel.Dossier.conflicts>` (compare with
+#: :func:`conflict_rows`). A key with one report has none.
+CONFLICTS: Final[Fold[tuple[_Written, ...], tuple[ConflictRow, ...]]] = Fold(
+    table="claims",
+    columns=("position", "claim_id", "subject_type", "subject_id", "document"),
+    where=("depth", 1),
+    key=_filed,
+    value=_written,
+    combine=_concatenate_written,
+    finalize=_conflicts,
+)
+
+
 def derivations(directory: str | os.PathLike[str]) -> dict[str, tuple[tuple[str, ...], bool]]:
     """
     The ``derived_from`` of every source in the ``sources`` table under
@@ -284,15 +401,23 @@ def run_python(fold: Fold[V, R], rows: Iterable[Mapping[str, Any]], derived: Der
 
     .. versionadded:: 0.1.0
     """
-    column, wanted = fold.where
+    keep = _where(fold)
     values: dict[str, V] = {}
     for row in rows:
-        if row[column] != wanted:
+        if keep is not None and row[keep[0]] not in keep[1]:
             continue
         key = fold.key(row)
         value = fold.value(row)
         values[key] = fold.combine(values[key], value) if key in values else value
     return {key: fold.finalize(key, value, derived) for key, value in values.items()}
+
+
+def _where(fold: Fold[Any, Any]) -> tuple[str, list[Any]] | None:
+    """The fold's ``where`` as a column and the list of values it keeps, or ``None`` for every row."""
+    if fold.where is None:
+        return None
+    column, wanted = fold.where
+    return column, list(wanted) if isinstance(wanted, tuple) else [wanted]
 
 
 def _glob(directory: str | os.PathLike[str], table: str) -> str:
@@ -321,7 +446,7 @@ def run_duckdb(
         limit = str(memory_limit).replace("'", "''")
         con.execute(f"SET memory_limit = '{limit}'")
     derived = derivations(directory)
-    column, wanted = fold.where
+    keep = _where(fold)
     if not any((Path(directory) / fold.table).glob("*/*.parquet")):
         return {}
     pattern = _glob(directory, fold.table).replace("'", "''")
@@ -331,8 +456,12 @@ def run_duckdb(
     names = ", ".join(fold.columns)
     out: dict[str, R] = {}
     for bucket in buckets:
-        select = f"SELECT {names} FROM {source} WHERE bucket = ? AND {column} = ?"  # noqa: S608
-        cursor = con.execute(select, [bucket, wanted])
+        select = f"SELECT {names} FROM {source} WHERE bucket = ?"  # noqa: S608 (names are the fold's)
+        parameters = [bucket]
+        if keep is not None:
+            select += f" AND {keep[0]} IN ({', '.join('?' * len(keep[1]))})"
+            parameters.extend(keep[1])
+        cursor = con.execute(select, parameters)
         values: dict[str, V] = {}
         while batch := cursor.fetchmany(100_000):
             for record in batch:
@@ -358,11 +487,19 @@ def run_dask(
     import dask.dataframe as dd
 
     derived = derivations(directory)
-    column, wanted = fold.where
-    frame = dd.read_parquet(
-        str(Path(directory) / fold.table), columns=[*fold.columns, column], filters=[(column, "==", wanted)]
-    )
-    frame = frame[frame[column] == wanted]
+    keep = _where(fold)
+    path = str(Path(directory) / fold.table)
+    if keep is None:
+        frame = dd.read_parquet(path, columns=list(fold.columns))
+    else:
+        column, wanted = keep
+        frame = dd.read_parquet(
+            path, columns=list(dict.fromkeys([*fold.columns, column])), filters=[(column, "in", wanted)]
+        )
+        mask = frame[column] == wanted[0]
+        for value in wanted[1:]:  # ``isin`` would make a task a bag cannot fuse
+            mask = mask | (frame[column] == value)
+        frame = frame[mask]
     bag = frame.to_bag(format="dict")
     pairs = bag.foldby(
         fold.key,
@@ -385,9 +522,11 @@ def run_spark(fold: Fold[V, R], directory: str | os.PathLike[str], spark: Any) -
     .. versionadded:: 0.1.0
     """
     derived = spark.sparkContext.broadcast(derivations(directory))
-    column, wanted = fold.where
+    keep = _where(fold)
     frame = spark.read.parquet(str(Path(directory) / fold.table))
-    frame = frame.where(frame[column] == wanted).select(*fold.columns)
+    if keep is not None:
+        frame = frame.where(frame[keep[0]].isin(list(keep[1])))
+    frame = frame.select(*fold.columns)
     key, value, combine, finalize = fold.key, fold.value, fold.combine, fold.finalize
     pairs = frame.rdd.map(lambda row: (key(row.asDict()), value(row.asDict()))).reduceByKey(combine)
     results = pairs.map(lambda pair: (pair[0], finalize(pair[0], pair[1], derived.value))).collect()

@@ -17,8 +17,8 @@ Every row of ``claims`` at depth 1 (a top-level claim), and every row of
 Decimals are written as their exact decimal strings, never as floats.
 
 Rows are put in buckets by :func:`bucket_of` the id of the event (or
-proposition) a claim is about, so that all the reports of one event fall in
-one bucket and an engine can work one bucket at a time. The formula uses only
+proposition) a claim is about (:func:`filed_under`), so that all the reports
+of one event fall in one bucket and an engine can work one bucket at a time. The formula uses only
 MD5, which Python, DuckDB and Spark compute alike::
 
     bucket = int(md5(utf8(id)).hexdigest()[:8], 16) % buckets
@@ -64,6 +64,7 @@ __all__ = [
     "bucket_of",
     "dask_buckets",
     "dataset",
+    "filed_under",
     "need",
     "read_parquet",
     "rows_of",
@@ -281,13 +282,28 @@ def rows_of(
     return out
 
 
+def filed_under(report: Claim) -> str:
+    """
+    The id a report's rows are filed under: the id of the event or
+    proposition its innermost claim is about, or, for a proposition without
+    an id, the innermost claim's own id. Every report that carries one claim
+    is filed under one id, so the reports that can conflict (see
+    :data:`eventmodel.interop.folds.CONFLICTS`) share a bucket.
+
+    .. versionadded:: 0.1.0
+    """
+    inner = report
+    while isinstance(inner.content, Claim):
+        inner = inner.content
+    content = inner.content
+    return inner.id if content.id is None else content.id
+
+
 def _claim_rows(report: Claim, position: int, buckets: int, out: dict[str, list[dict[str, Any]]]) -> None:
     chain = [report]
     while isinstance(chain[-1].content, Claim):
         chain.append(chain[-1].content)
-    inner = chain[-1].content
-    key = report.id if isinstance(inner, Claim) or inner.id is None else inner.id
-    bucket = bucket_of(key, buckets)
+    bucket = bucket_of(filed_under(report), buckets)
     sources = [evidence.source for evidence in report.evidence]
     realised = True
     for depth, claim in enumerate(chain, start=1):

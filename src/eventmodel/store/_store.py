@@ -964,19 +964,39 @@ class Store:
         """
         Pairs of claims that cannot both hold, as :meth:`Dossier.conflicts
         <eventmodel.Dossier.conflicts>` finds them: about *subject* (an event
-        or proposition, or its id), or about each subject in turn, reading
-        the reports about one subject at a time.
+        or proposition, or its id), or, without one, all of them in the
+        dossier's order, reading the reports filed under one id at a time
+        (the event or proposition their innermost claim is about, or that
+        claim's id when the proposition has none: a denial of a claim is
+        filed with the claim it denies).
         """
         if subject is not None:
             return self._conflicts_about(_ident(subject) or "")
-        found: list[Conflict] = []
+        compared: list[Conflict] = []
+        denied: list[tuple[int, int, Conflict]] = []
         cursor = self._db.execute(
-            "SELECT subject FROM hops WHERE subject IS NOT NULL GROUP BY subject "
-            "HAVING COUNT(DISTINCT claim) > 1 ORDER BY MIN(report * 4096 + depth)"
+            "SELECT COALESCE(subject, claim) AS filed FROM hops WHERE subject_type IS NOT NULL "
+            "GROUP BY filed HAVING COUNT(*) > 1 ORDER BY MIN(report * 4096 + depth)"
         )
         for (ident,) in cursor.fetchall():
-            found.extend(self._conflicts_about(ident))
-        return found
+            seqs: dict[str, int] = {}
+            reports: list[Claim] = []
+            for seq, text in self._db.execute(
+                "SELECT seq, document FROM objects WHERE seq IN ("
+                "SELECT report FROM hops WHERE subject = ? UNION SELECT report FROM hops "
+                "WHERE claim = ? AND subject IS NULL AND subject_type IS NOT NULL) ORDER BY seq",
+                (ident, ident),
+            ).fetchall():
+                report = cast("Claim", self._decode("claim", text))
+                seqs[report.id] = seq
+                reports.append(report)
+            for conflict in find_conflicts(Dossier(reports)):
+                if conflict.field == "claim":  # the dossier lists denials last, in the order of the denials
+                    denied.append((seqs[conflict.first.report.id], len(conflict.first.hops), conflict))
+                else:
+                    compared.append(conflict)
+        denied.sort(key=lambda item: item[:2])  # stable: one denial's conflicts keep their order
+        return [*compared, *(conflict for _, _, conflict in denied)]
 
     def _conflicts_about(self, ident: str) -> list[Conflict]:
         reports = list(self._reports("SELECT report FROM hops WHERE subject = ?", (ident,)))
