@@ -185,11 +185,12 @@ def test_a_denied_claim_without_an_event_is_the_subject_and_is_filed_with_its_de
     filed = {tables.filed_under(claim) for claim in dossier.claims}
     assert filed == {"claim:rumour"}
     assert _python(dossier) == (row,)
-    # Told first, the denial's own copy of the claim is the first: the dossier pairs it with no other
-    # report, and nor does the fold.
+    # Told first, the denial still meets the first other report of the claim, in the fold as in the dossier.
     denial_first = em.Dossier([ARTICLE, claims[1], claims[0], claims[2]])
-    assert _expected(denial_first) == ()
-    assert _python(denial_first) == ()
+    assert [(found.first_report, found.second_report) for found in _expected(denial_first)] == [
+        ("claim:denial", "claim:relayed")
+    ]
+    assert _python(denial_first) == _expected(denial_first)
 
 
 def test_claims_of_one_link_between_two_actors_conflict_in_the_fold_as_in_the_dossier(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from eventmodel.exceptions import InvalidTypeError
 from eventmodel.model._claim import Claim
@@ -412,16 +412,32 @@ def _denied_claims(index: Index) -> Iterator[Conflict]:
     that content: the claim itself, wherever the dossier holds it, and the
     claims its claimant makes about the same event or proposition.
     """
-    seen: set[tuple[str, str]] = set()
+    denials = [
+        statement
+        for statement in index.statements
+        if isinstance(statement.claim.content, Claim)
+        and statement.claim.factuality.is_negative
+        and realised(statement)
+    ]
+    if not denials:
+        return
+    wanted = {cast("Claim", statement.claim.content).id for statement in denials}
+    held: dict[str, list[Statement]] = defaultdict(list)  # every statement of each denied claim id
     for statement in index.statements:
+        if statement.claim.id in wanted:
+            held[statement.claim.id].append(statement)
+    seen: set[tuple[str, str]] = set()
+    for statement in denials:
         denial = statement.claim
-        denied = denial.content
-        if not isinstance(denied, Claim) or not denial.factuality.is_negative or not realised(statement):
-            continue
+        denied = cast("Claim", denial.content)
         subject = denied.content
-        candidates: list[Statement] = []
-        if denied.id in index.by_id:
-            candidates.append(index.by_id[denied.id])
+        # The claim itself, as the first report other than the denial's own carries it.
+        candidates: list[Statement] = [
+            next(
+                (other for other in held[denied.id] if other.report is not statement.report and realised(other)),
+                held[denied.id][0],
+            )
+        ]
         if isinstance(subject, (Event, Proposition)) and subject.id is not None:
             candidates.extend(
                 other
