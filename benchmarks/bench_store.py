@@ -15,8 +15,10 @@ file; then, each in a fresh process (so that its ``ru_maxrss`` is its own):
 
 - ``dossier``: the JSON Lines read into a :class:`~eventmodel.Dossier`
   (``Dossier(iter_jsonl(fp))``), the baseline;
-- ``load``: the same lines added to a new store file in one transaction
-  (``Store(path).add_all(iter_jsonl(fp))``, what ``eventmodel load`` does);
+- ``load``: the same lines added to a new store file in one transaction,
+  by ``Store(path).add_all(iter_jsonl(fp))`` in one process, and by
+  ``Store(path).load_jsonl(path)`` (what ``eventmodel load`` does: worker
+  processes read the lines, one a core, while one process writes);
 - ``corroborate``: ``Store.corroboration`` of 1,000 events drawn from the
   seed, one at a time (median and 95th percentile), and of every event;
 - ``validate``: ``eventmodel validate --store`` (every provenance rule, the
@@ -98,11 +100,23 @@ def pass_dossier(lines: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start, "cpu": _cpu(), "objects": len(dossier), "rss": _max_rss()}
 
 
-def pass_load(lines: str, db: str) -> dict[str, Any]:
+def pass_load(lines: str, db: str, how: str = "lines") -> dict[str, Any]:
+    """``objects``: ``add_all(iter_jsonl(fp))`` in this process; ``lines``: ``load_jsonl``, with its workers."""
     start = time.perf_counter()
-    with open(lines, "rb") as fp, em.Store(db) as store:
-        added = store.add_all(em_json.iter_jsonl(fp))
-    return {"seconds": time.perf_counter() - start, "cpu": _cpu(), "objects": added, "rss": _max_rss()}
+    with em.Store(db) as store:
+        if how == "objects":
+            with open(lines, "rb") as fp:
+                added = store.add_all(em_json.iter_jsonl(fp))
+        else:
+            added = store.load_jsonl(lines)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": _cpu() + children.ru_utime + children.ru_stime,  # the workers' too
+        "objects": added,
+        "rss": _max_rss(),
+        "workers_rss": children.ru_maxrss * (1 if sys.platform == "darwin" else 1024),
+    }
 
 
 def pass_corroborate(db: str, seed: int) -> dict[str, Any]:
@@ -180,7 +194,7 @@ def main() -> None:
         name, *rest = args.step
         passes = {
             "dossier": lambda: pass_dossier(rest[0]),
-            "load": lambda: pass_load(rest[0], rest[1]),
+            "load": lambda: pass_load(*rest),
             "corroborate": lambda: pass_corroborate(rest[0], int(rest[1])),
             "validate": lambda: pass_validate(rest[0], rest[1] == "store"),
         }
@@ -201,19 +215,26 @@ def main() -> None:
         )
         db = work / "claims.db"
         read = _in_process("dossier", str(lines))
-        load = _in_process("load", str(lines), str(db))
+        serial = _in_process("load", str(lines), str(work / "serial.db"), "objects")
+        (work / "serial.db").unlink()
+        load = _in_process("load", str(lines), str(db), "lines")
         print()
-        print("pass                       seconds  CPU seconds  objects/s  ru_maxrss")
-        print("-------------------------  -------  -----------  ---------  ---------")
-        for name, result in (("JSON Lines into a Dossier", read), ("JSON Lines into a Store", load)):
+        print("pass                                 seconds  CPU seconds  objects/s  ru_maxrss")
+        print("-----------------------------------  -------  -----------  ---------  ---------")
+        for name, result in (
+            ("JSON Lines into a Dossier", read),
+            ("Store.add_all(iter_jsonl(fp))", serial),
+            ("Store.load_jsonl (eventmodel load)", load),
+        ):
             rate = result["objects"] / result["seconds"]
             print(
-                f"{name:<25}  {result['seconds']:7.1f}  {result['cpu']:11.1f}  {rate:9,.0f}  {_mib(result['rss']):>9}"
+                f"{name:<35}  {result['seconds']:7.1f}  {result['cpu']:11.1f}  {rate:9,.0f}  {_mib(result['rss']):>9}"
             )
         print(
-            f"load / dossier: {load['seconds'] / read['seconds']:.2f}× the time, "
-            f"{load['cpu'] / read['cpu']:.2f}× the CPU time; store file "
-            f"{_mib(db.stat().st_size)}; 1,000,000 claims at this rate: {1_000_000 / (load['objects'] / load['seconds']):.0f} s"
+            f"load_jsonl / dossier: {load['seconds'] / read['seconds']:.2f}× the time; add_all / dossier: "
+            f"{serial['seconds'] / read['seconds']:.2f}×; load_jsonl's workers' ru_maxrss "
+            f"{_mib(load['workers_rss'])}; store file {_mib(db.stat().st_size)}; 1,000,000 claims at "
+            f"load_jsonl's rate: {1_000_000 / (load['objects'] / load['seconds']):.0f} s"
         )
         found = _in_process("corroborate", str(db), str(args.seed))
         print()
@@ -232,7 +253,7 @@ def main() -> None:
             small = work / f"rss-{size}.jsonl"
             small_db = work / f"rss-{size}.db"
             write_lines(small, size, args.seed)
-            _in_process("load", str(small), str(small_db))
+            _in_process("load", str(small), str(small_db), "lines")
             for kind, target in (("--store", small_db), ("file", small)):
                 result = _in_process("validate", str(target), "store" if kind == "--store" else "file")
                 print(
