@@ -263,9 +263,15 @@ def test_a_statement_never_made_takes_part_in_no_conflict():
 
 def test_a_dismissal_written_before_the_allegation_it_dismisses_still_conflicts_with_it():
     behind = em.Proposition("Russian hackers were behind the attacks")  # no id: only the claim is compared
-    allegation = em.Claim(OFFICIALS, behind, speech_act="accuses", evidence=_evidence(PAPER, "officials accused"))
+    allegation = em.Claim(
+        OFFICIALS, behind, speech_act="accuses", evidence=_evidence(PAPER, "officials accused")
+    )
     dismissal = em.Claim(
-        PESKOV, allegation, speech_act="denies", factuality="CT-", evidence=_evidence(WIRE, "dismissed US allegations")
+        PESKOV,
+        allegation,
+        speech_act="denies",
+        factuality="CT-",
+        evidence=_evidence(WIRE, "dismissed US allegations"),
     )
     for order in ([dismissal, allegation], [allegation, dismissal]):
         found = em.Dossier(order).conflicts()

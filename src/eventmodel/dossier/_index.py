@@ -434,7 +434,11 @@ def _denied_claims(index: Index) -> Iterator[Conflict]:
         # The claim itself, as the first report other than the denial's own carries it.
         candidates: list[Statement] = [
             next(
-                (other for other in held[denied.id] if other.report is not statement.report and realised(other)),
+                (
+                    other
+                    for other in held[denied.id]
+                    if other.report is not statement.report and realised(other)
+                ),
                 held[denied.id][0],
             )
         ]
