@@ -188,6 +188,11 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--rss", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=workload.SEED)
+    parser.add_argument(
+        "--validate-store-only",
+        action="store_true",
+        help="only validate --store at each size of --rss (no loading, corroboration or file passes)",
+    )
     parser.add_argument("--pass", dest="step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
@@ -206,6 +211,9 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        if args.validate_store_only:
+            _validations(work, args.rss, args.seed, ("--store",))
+            return
         lines = work / "claims.jsonl"
         start = time.perf_counter()
         write_lines(lines, args.claims, args.seed)
@@ -246,21 +254,26 @@ def main() -> None:
             f"corroboration of all {found['events']:,} events: {found['all_seconds']:.1f} s "
             f"({found['all_seconds'] / found['events'] * 1000:.2f} ms an event), ru_maxrss {_mib(found['rss'])}"
         )
-        print()
-        print("validate    claims  seconds  CPU seconds  ru_maxrss")
-        print("--------  --------  -------  -----------  ---------")
-        for size in args.rss:
-            small = work / f"rss-{size}.jsonl"
-            small_db = work / f"rss-{size}.db"
-            write_lines(small, size, args.seed)
-            _in_process("load", str(small), str(small_db), "lines")
-            for kind, target in (("--store", small_db), ("file", small)):
-                result = _in_process("validate", str(target), "store" if kind == "--store" else "file")
-                print(
-                    f"{kind:<8}  {size:8,}  {result['seconds']:7.1f}  {result['cpu']:11.1f}  {_mib(result['rss']):>9}"
-                )
-            small.unlink()
-            small_db.unlink()
+        _validations(work, args.rss, args.seed, ("--store", "file"))
+
+
+def _validations(work: Path, sizes: list[int], seed: int, kinds: tuple[str, ...]) -> None:
+    print()
+    print("validate    claims  seconds  CPU seconds  ru_maxrss")
+    print("--------  --------  -------  -----------  ---------")
+    for size in sizes:
+        small = work / f"rss-{size}.jsonl"
+        small_db = work / f"rss-{size}.db"
+        write_lines(small, size, seed)
+        _in_process("load", str(small), str(small_db), "lines")
+        for kind in kinds:
+            target = small_db if kind == "--store" else small
+            result = _in_process("validate", str(target), "store" if kind == "--store" else "file")
+            print(
+                f"{kind:<8}  {size:8,}  {result['seconds']:7.1f}  {result['cpu']:11.1f}  {_mib(result['rss']):>9}"
+            )
+        small.unlink()
+        small_db.unlink()
 
 
 if __name__ == "__main__":

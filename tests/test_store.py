@@ -610,3 +610,22 @@ def test_a_bad_line_loads_nothing_of_its_file(tmp_path):
     status, out, err = run("load", other, lines)
     assert status == 2
     assert err.startswith(f"eventmodel: {other}: is not an eventmodel store (")
+
+
+def test_violations_are_the_check_s_given_as_each_rule_finds_them(tmp_path):
+    with Store(tmp_path / "bad.db") as store:
+        store.add(em.Source("news-article", id="src:a", derived_from=["src:b"]))
+        store.add(em.Claim(None, em.Proposition("unseen"), id="claim:no-evidence"))
+        found = list(store.violations())
+        report = store.check()
+        assert sorted(found, key=repr) == sorted(report, key=repr)
+        assert [violation.rule for violation in found] == sorted(
+            (violation.rule for violation in report), key=[rule.id for rule in em.DEFAULT_RULES].index
+        )
+
+        def exploding(_):
+            raise AssertionError("a rule after the first violation was run before it was asked for")
+
+        first_rule = next(rule for rule in em.DEFAULT_RULES if rule.id == found[0].rule)
+        lazily = store.violations(rules=[first_rule, em.Rule("EM999", "error", "never run", exploding)])
+        assert next(lazily) == found[0]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any, Final
 
 from eventmodel import json as em_json
+from eventmodel.dossier._provenance import Severity
 from eventmodel.exceptions import EventModelError
 from eventmodel.interop import formats
 from eventmodel.store import Store
@@ -113,10 +114,13 @@ def validate_store(args: argparse.Namespace, out: IO[str]) -> int:
     if args.files:
         raise _UsageError("validate takes files or --store DB, not both")
     with _store(args.store) as store:
-        report = store.check()
-        for violation in report:
+        errors = warnings = 0
+        for violation in store.violations():  # printed as found, so that memory does not grow with them
             out.write(f"{args.store}: {violation}\n")
-        errors, warnings = len(report.errors), len(report.warnings)
+            if violation.severity is Severity.ERROR:
+                errors += 1
+            else:
+                warnings += 1
         failed = errors or (args.strict and warnings)
         out.write(
             f"{args.store}: {'invalid' if failed else 'valid'}: {_counts(store)}; "

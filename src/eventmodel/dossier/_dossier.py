@@ -37,7 +37,7 @@ from ._provenance import DEFAULT_RULES, Report, Rule, Severity, Violation, resol
 if TYPE_CHECKING:
     from ._analysis import Conflict, Corroboration, Hop, Statement
 
-__all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized", "check_format_version", "run_rules"]
+__all__ = ["FORMAT_VERSION", "Dossier", "Unrecognized", "check_format_version", "iter_rules", "run_rules"]
 
 #: The version of the document format this library writes.
 FORMAT_VERSION: Final = "1.0"
@@ -539,17 +539,31 @@ def run_rules(
     in *disable*, over *target*: a dossier, or a view that answers as one
     (a store's); errors first. With *strict*, raise for the first error.
     """
-    chosen = tuple(DEFAULT_RULES if rules is None else rules)
-    skipped = {disable} if isinstance(disable, str) else set(disable)
     ran: list[str] = []
-    found: list[Violation] = []
-    for rule in chosen:
-        if rule.id in skipped:
-            continue
-        ran.append(rule.id)
-        found.extend(rule.check(target))
+    found = list(iter_rules(target, rules=rules, disable=disable, ran=ran))
     found.sort(key=lambda item: item.severity is not Severity.ERROR)
     report = Report(tuple(found), tuple(ran))
     if strict:
         report.raise_for_errors()
     return report
+
+
+def iter_rules(
+    target: Dossier,
+    *,
+    rules: Iterable[Rule] | None = None,
+    disable: Iterable[str] = (),
+    ran: list[str] | None = None,
+) -> Iterator[Violation]:
+    """
+    The violations of *rules* (by default :data:`DEFAULT_RULES`), less those
+    whose ids are in *disable*, over *target*, as each rule finds them,
+    rule by rule; the id of each rule run is added to *ran*.
+    """
+    skipped = {disable} if isinstance(disable, str) else set(disable)
+    for rule in tuple(DEFAULT_RULES if rules is None else rules):
+        if rule.id in skipped:
+            continue
+        if ran is not None:
+            ran.append(rule.id)
+        yield from rule.check(target)

@@ -30,9 +30,9 @@ from typing import IO, TYPE_CHECKING, Any, Final, cast
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
 from eventmodel.dossier._analysis import hops_of, realised
-from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, run_rules
+from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, iter_rules, run_rules
 from eventmodel.dossier._index import find_conflicts
-from eventmodel.dossier._provenance import Report, Rule
+from eventmodel.dossier._provenance import Report, Rule, Violation
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.io._document import from_document
 from eventmodel.io._json import MAX_LINE_SIZE, _check_size, _parse, carried_dossier, dumps, loads
@@ -1020,6 +1020,19 @@ class Store:
 
         """
         return run_rules(cast("Dossier", StoreView(self)), strict=strict, rules=rules, disable=disable)
+
+    def violations(
+        self, *, rules: Iterable[Rule] | None = None, disable: Iterable[str] = ()
+    ) -> Iterator[Violation]:
+        """
+        The violations :meth:`check` reports, as each rule finds them (rule
+        by rule, not errors first), without holding them: what ``eventmodel
+        validate --store`` prints, in memory that does not grow with the
+        store or with what is found.
+
+        .. versionadded:: 0.1.0
+        """
+        return iter_rules(cast("Dossier", StoreView(self)), rules=rules, disable=disable)
 
     def integrity(self) -> str:
         """SQLite's ``PRAGMA integrity_check``: ``"ok"`` for a sound file."""
