@@ -643,3 +643,29 @@ def test_python_dash_m_runs_the_same_command(files):
     )
     assert done.returncode == 2
     assert done.stderr == f"eventmodel: {Path(document).parent / 'nope.json'}: no such file\n"
+
+
+def test_validate_places_each_violation_without_listing_the_members_again(tmp_path, monkeypatch):
+    # Every claim lacks evidence: one error a claim, each placed at its line.
+    claims = [em.Claim(None, em.Proposition(f"said {number}"), id=f"claim:{number}") for number in range(50)]
+    lines = tmp_path / "bare.jsonl"
+    with lines.open("w", encoding="utf-8") as fp:
+        em.json.write_jsonl(claims, fp)
+    listed = []
+    original = em.Dossier.claims
+
+    def counted(self):
+        listed.append(1)
+        return original.fget(self)
+
+    monkeypatch.setattr(em.Dossier, "claims", property(counted))
+    status, out, _ = run("validate", "--no-progress", lines)
+    assert status == 1
+    placed = [line for line in out.splitlines() if " EM101 " in line]
+    assert placed[0] == (
+        f"{lines}: error EM101 line 1: $.evidence: has no evidence: a top-level claim must point at where it "
+        "was seen. Fix: add Evidence(source, quote=TextQuote(...)) naming a source in the dossier"
+    )
+    assert placed[49].startswith(f"{lines}: error EM101 line 50: $.evidence")
+    # The rules list the claims a few times; placing 50 violations lists them once more, not 50 times.
+    assert len(listed) < 20

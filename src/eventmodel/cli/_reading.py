@@ -54,6 +54,8 @@ class _Loaded:
     """Lines (of JSON Lines) that are not JSON at all."""
     located: dict[str, str] = attrs.Factory(dict)
     """Where in the file each member was read, by id: ``$.claims[3]``, ``line 12: $``."""
+    members: dict[str, tuple[Actor | Source | Claim, ...]] = attrs.Factory(dict)
+    """The dossier's actors, sources and claims, by list, as :meth:`where` has needed them."""
     failed: dict[str, str] = attrs.Factory(dict)
     """
     The ids of the members (and of the claims, events and propositions inside
@@ -73,7 +75,9 @@ class _Loaded:
         found = _MEMBER_PATH.match(path)
         if found is None:
             return path
-        members: tuple[Actor | Source | Claim, ...] = getattr(self.dossier, found[1])
+        if found[1] not in self.members:  # made once: a dossier's list is a new tuple each time
+            self.members[found[1]] = getattr(self.dossier, found[1])
+        members = self.members[found[1]]
         index = int(found[2])
         place = self.located.get(members[index].id) if index < len(members) else None
         return path if place is None else place + path[found.end() :]
