@@ -189,9 +189,11 @@ def main() -> None:
     parser.add_argument("--rss", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=workload.SEED)
     parser.add_argument(
-        "--validate-store-only",
-        action="store_true",
-        help="only validate --store at each size of --rss (no loading, corroboration or file passes)",
+        "--validate-only",
+        choices=["store", "file"],
+        nargs="+",
+        metavar="KIND",
+        help="only these validations (store: validate --store; file: validate FILE) at each size of --rss: no loading or corroboration passes",
     )
     parser.add_argument("--pass", dest="step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -211,8 +213,13 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        if args.validate_store_only:
-            _validations(work, args.rss, args.seed, ("--store",))
+        if args.validate_only:
+            _validations(
+                work,
+                args.rss,
+                args.seed,
+                tuple("--store" if kind == "store" else kind for kind in args.validate_only),
+            )
             return
         lines = work / "claims.jsonl"
         start = time.perf_counter()
@@ -265,7 +272,8 @@ def _validations(work: Path, sizes: list[int], seed: int, kinds: tuple[str, ...]
         small = work / f"rss-{size}.jsonl"
         small_db = work / f"rss-{size}.db"
         write_lines(small, size, seed)
-        _in_process("load", str(small), str(small_db), "lines")
+        if "--store" in kinds:
+            _in_process("load", str(small), str(small_db), "lines")
         for kind in kinds:
             target = small_db if kind == "--store" else small
             result = _in_process("validate", str(target), "store" if kind == "--store" else "file")
@@ -273,7 +281,7 @@ def _validations(work: Path, sizes: list[int], seed: int, kinds: tuple[str, ...]
                 f"{kind:<8}  {size:8,}  {result['seconds']:7.1f}  {result['cpu']:11.1f}  {_mib(result['rss']):>9}"
             )
         small.unlink()
-        small_db.unlink()
+        small_db.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
