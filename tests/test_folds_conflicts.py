@@ -423,6 +423,9 @@ def test_a_store_finds_the_denials_the_dossier_finds(case: str) -> None:
     store.add_all(dossier)
     assert dossier.conflicts()
     assert store.conflicts() == dossier.conflicts()
+    # And asked about one subject at a time, a claim's id among them.
+    for subject in {conflict.subject for conflict in dossier.conflicts()}:
+        assert store.conflicts(subject) == [c for c in dossier.conflicts() if c.subject == subject]
 
 
 def test_a_store_finds_every_purpose_built_conflict_in_the_dossier_s_order() -> None:
@@ -438,4 +441,7 @@ def test_a_store_finds_every_purpose_built_conflict_in_the_dossier_s_order() -> 
 def test_a_store_finds_any_dossier_s_conflicts_in_its_order(dossier: em.Dossier) -> None:
     store = Store()
     store.add_all(dossier)
-    assert store.conflicts() == dossier.conflicts()
+    found = dossier.conflicts()
+    assert store.conflicts() == found
+    for subject in {conflict.subject for conflict in found}:
+        assert store.conflicts(subject) == [conflict for conflict in found if conflict.subject == subject]

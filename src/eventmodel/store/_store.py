@@ -999,7 +999,14 @@ class Store:
         return [*compared, *(conflict for _, _, conflict in denied)]
 
     def _conflicts_about(self, ident: str) -> list[Conflict]:
-        reports = list(self._reports("SELECT report FROM hops WHERE subject = ?", (ident,)))
+        # The reports about the id or, for a claim's id (the subject of a denial of a claim that is about
+        # no event or proposition with an id), the reports that carry that claim: its denials among them.
+        reports = list(
+            self._reports(
+                "SELECT report FROM hops WHERE subject = ? UNION SELECT report FROM hops WHERE claim = ?",
+                (ident, ident),
+            )
+        )
         return [conflict for conflict in find_conflicts(Dossier(reports)) if conflict.subject == ident]
 
     # -- provenance rules --------------------------------------------------------------------------
