@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import eventmodel as em
-from eventmodel import testing
+from eventmodel import cli, testing
 from eventmodel.exceptions import InvalidValueError
 from eventmodel.interop import read_gdelt
 from eventmodel.store import Store
@@ -249,3 +249,32 @@ def _alive(pid):
     except OSError:
         return False
     return state != "Z"
+
+
+def _run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = cli.main([str(arg) for arg in argv])
+    finally:
+        sys.stdout, sys.stderr = saved
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_the_command_loads_with_the_workers_it_is_given(gdelt_lines, tmp_path, small_chunks):
+    dossier, lines = gdelt_lines
+    db = tmp_path / "cli.db"
+    status, out, err = _run("load", db, lines, "--workers", "2", "--no-progress")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[0] == f"{lines} -> {db}: {len(dossier):,} new objects"
+    with Store(db) as store:
+        assert store.dossier() == dossier
+
+
+def test_the_command_refuses_a_bad_number_of_workers(tmp_path):
+    status, out, err = _run("load", tmp_path / "x.db", tmp_path / "x.jsonl", "--workers", "two")
+    assert (status, out) == (2, "")
+    assert err == (
+        "eventmodel: argument --workers: must be a whole number, 0 or more, not 'two' (see eventmodel load --help)\n"
+    )
