@@ -166,6 +166,30 @@ def test_an_open_binary_file_and_blank_lines_are_read(tmp_path):
         assert [obj.id for obj in store] == ["actor:a", "actor:b"]
 
 
+def test_a_file_that_cannot_be_read_is_named_and_the_store_is_untouched(tmp_path):
+    missing = tmp_path / "missing.jsonl"
+    with Store(tmp_path / "s.db") as store, pytest.raises(InvalidValueError) as excinfo:
+        store.load_jsonl(missing)
+    assert str(excinfo.value) == (
+        f"Store.load_jsonl(): cannot be read (No such file or directory), got {str(missing)!r}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"type": "actor", "name": "' + b"x" * 100 + b'"}\n', "line 1: $: is longer than 50 bytes"),
+        (b"\xff\xfe\n", "line 1: $: is not UTF-8 (byte 0: invalid start byte)"),
+        (b"[" * 100_000 + b"\n", "line 1: $: nests arrays or objects too deeply to read"),
+    ],
+)
+def test_hostile_lines_are_one_line_naming_their_number(data, message):
+    with Store() as store, pytest.raises(InvalidValueError) as excinfo:
+        store.load_jsonl(io.BytesIO(data), max_line_size=50 if b"xxx" in data else em.json.MAX_LINE_SIZE)
+    assert str(excinfo.value).startswith(message)
+    assert "\n" not in str(excinfo.value)
+
+
 @pytest.mark.parametrize("workers", [-1, True, 1.5, "2"])
 def test_a_bad_number_of_workers_is_refused(workers, tmp_path):
     with Store(tmp_path / "s.db") as store, pytest.raises(InvalidValueError) as excinfo:

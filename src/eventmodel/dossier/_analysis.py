@@ -29,6 +29,7 @@ __all__ = [
     "Statement",
     "compose_factuality",
     "hops_of",
+    "innermost",
     "quantities_conflict",
     "walk",
 ]
@@ -137,6 +138,13 @@ def walk(claim: Claim) -> Iterator[tuple[Claim, int]]:
         yield current, depth
         current = current.content
         depth += 1
+
+
+def innermost(claim: Claim) -> Claim:
+    """The innermost claim of *claim*: what the original speaker said."""
+    while isinstance(claim.content, Claim):
+        claim = claim.content
+    return claim
 
 
 @attrs.frozen

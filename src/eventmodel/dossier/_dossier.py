@@ -27,7 +27,7 @@ from eventmodel.model._source import Source
 from eventmodel.time._relative import Relative
 from eventmodel.time._when import When
 
-from ._analysis import hops_of, realised
+from ._analysis import hops_of, innermost, realised
 from ._copies import NearCopy, check_threshold, find_near_copies
 from ._html import dossier_html
 from ._index import Index as _Index
@@ -369,10 +369,7 @@ class Dossier:
 
     def origin(self, claim: Claim | str) -> Claim:
         """The innermost claim of *claim*: what the original speaker said."""
-        current = self._claim(claim)
-        while isinstance(current.content, Claim):
-            current = current.content
-        return current
+        return innermost(self._claim(claim))
 
     def perspective(self, actor: Actor | str | None) -> tuple[Statement, ...]:
         """

@@ -31,7 +31,20 @@ from ._copies import find_near_copies
 if TYPE_CHECKING:
     from ._dossier import Dossier
 
-__all__ = ["Index", "corroborate", "find_conflicts"]
+__all__ = ["Index", "corroborate", "find_conflicts", "latest_start"]
+
+
+def latest_start(when: When) -> datetime:
+    """
+    The latest key a time that may overlap *when* can start at: *when*'s
+    upper bound, widened because zone-less bounds are keyed as UTC but may
+    lie 14 hours either way.
+    """
+    upper = when.sort_key()[1]
+    try:
+        return upper + 2 * ZONE_SPREAD
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
 
 
 class Index:
@@ -146,12 +159,7 @@ class Index:
         """Statements about events whose time may overlap *when*."""
         if not isinstance(when, When):
             raise InvalidTypeError("needs a When", cls="Dossier", field="claims_during()", value=when)
-        # Zone-less bounds are keyed as UTC but may lie 14 hours either way.
-        upper = when.sort_key()[1]
-        try:
-            upper += 2 * ZONE_SPREAD
-        except OverflowError:
-            upper = datetime.max.replace(tzinfo=UTC)
+        upper = latest_start(when)
         timed = self._by_time()
         stop = bisect.bisect_right(self.starts, upper)
         found = []

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from eventmodel.dossier._analysis import innermost
 from eventmodel.dossier._dossier import Dossier
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, MissingExtraError
 from eventmodel.io._json import dumps, loads
@@ -292,9 +293,7 @@ def filed_under(report: Claim) -> str:
 
     .. versionadded:: 0.1.0
     """
-    inner = report
-    while isinstance(inner.content, Claim):
-        inner = inner.content
+    inner = innermost(report)
     content = inner.content
     return inner.id if content.id is None else content.id
 

@@ -23,15 +23,14 @@ import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, cast
 
 from eventmodel.core._frozen import FrozenDict
 from eventmodel.core._gc import collector_paused
-from eventmodel.dossier._analysis import hops_of, realised
+from eventmodel.dossier._analysis import hops_of, innermost, realised
 from eventmodel.dossier._dossier import FORMAT_VERSION, Dossier, Unrecognized, iter_rules, run_rules
-from eventmodel.dossier._index import find_conflicts
+from eventmodel.dossier._index import find_conflicts, latest_start
 from eventmodel.dossier._provenance import Report, Rule, Violation
 from eventmodel.exceptions import InvalidTypeError, InvalidValueError, UnresolvedReferenceError
 from eventmodel.io._document import from_document
@@ -40,7 +39,7 @@ from eventmodel.model._actor import Actor
 from eventmodel.model._claim import Claim
 from eventmodel.model._event import Event, Proposition
 from eventmodel.model._source import Source
-from eventmodel.time._when import ZONE_SPREAD, TimeRelation, When
+from eventmodel.time._when import TimeRelation, When
 
 from ._load import CHUNK_BYTES, Rows, iso, rows_of, rows_of_lines, watch_parent
 from ._references import references
@@ -148,6 +147,18 @@ def _workers(workers: object) -> int:
             "must be a whole number of processes, 0 or more", cls="Store", field="workers", value=workers
         )
     return workers
+
+
+def _open_lines(path: str | os.PathLike[str]) -> IO[bytes]:
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        raise InvalidValueError(
+            f"cannot be read ({error.strerror or error})",
+            cls="Store",
+            field="load_jsonl()",
+            value=os.fspath(path),
+        ) from None
 
 
 def _chunks_of_lines(fp: IO[bytes], limit: int) -> Iterator[tuple[list[bytes], int]]:
@@ -394,7 +405,7 @@ class Store:
         """
         limit = _check_size("max_line_size", max_line_size)
         count = _workers(workers)
-        opened = None if hasattr(source, "readline") else open(source, "rb")  # noqa: SIM115 - closed below
+        opened = None if hasattr(source, "readline") else _open_lines(source)
         fp = cast("IO[bytes]", source) if opened is None else opened
         db = self._db
         try:
@@ -840,11 +851,7 @@ class Store:
         """The claims about events whose time may overlap *when*."""
         if not isinstance(when, When):
             raise InvalidTypeError("needs a When", cls="Store", field="claims_during()", value=when)
-        upper = when.sort_key()[1]
-        try:
-            upper += 2 * ZONE_SPREAD
-        except OverflowError:
-            upper = datetime.max.replace(tzinfo=UTC)
+        upper = latest_start(when)
         cursor = self._db.execute(
             "SELECT h.depth, o.document FROM hops h JOIN objects o ON o.seq = h.report "
             "WHERE h.time_start IS NOT NULL AND h.time_start <= ? "
@@ -893,10 +900,7 @@ class Store:
 
     def origin(self, claim: Claim | str) -> Claim:
         """The innermost claim of *claim*: what the original speaker said."""
-        current = self._claim(claim)
-        while isinstance(current.content, Claim):
-            current = current.content
-        return current
+        return innermost(self._claim(claim))
 
     def corroboration(
         self, subject: Event | Proposition | str, *, near_copies: float | None = None
